@@ -1,0 +1,32 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import { CarriersModule } from './carriers/carriers.module';
+import { Clock } from './platform/clock/clock';
+import { AppConfig } from './platform/config/app-config';
+import { ConfigModule } from './platform/config/config.module';
+import type { DataFiles } from './data-files';
+import { DataFilesModule } from './data-files.module';
+import { DatabaseModule } from './platform/database/database.module';
+import { LoggingModule } from './platform/logging/logging.module';
+import { PlatformModule } from './platform/platform.module';
+import { TariffsModule } from './tariffs/tariffs.module';
+
+/** The whole service. Rooms are listed from the bottom (platform) up. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, data: DataFiles, clock: Clock = new Clock()): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config, clock),
+        DataFilesModule.forRoot(data),
+        LoggingModule,
+        DatabaseModule,
+        PlatformModule,
+        AuthModule,
+        TariffsModule,
+        CarriersModule,
+      ],
+    };
+  }
+}

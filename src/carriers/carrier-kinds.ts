@@ -1,0 +1,5 @@
+import type { CarrierKind } from './carrier-kind';
+import { rateCardKind } from './rate-card/rate-card.kind';
+
+/** Every adapter's way of reading carrier definitions. Add a new adapter's kind here. */
+export const CARRIER_KINDS: CarrierKind[] = [rateCardKind];

@@ -1,0 +1,20 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { CarrierCatalog } from './carriers/carrier-catalog';
+import type { DataFiles } from './data-files';
+import { ReferenceData } from './tariffs/reference-data';
+
+/** Makes the data files loaded at boot available for injection. */
+@Global()
+@Module({})
+export class DataFilesModule {
+  static forRoot(data: DataFiles): DynamicModule {
+    return {
+      module: DataFilesModule,
+      providers: [
+        { provide: ReferenceData, useValue: data.reference },
+        { provide: CarrierCatalog, useValue: data.carriers },
+      ],
+      exports: [ReferenceData, CarrierCatalog],
+    };
+  }
+}

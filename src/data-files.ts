@@ -1,0 +1,36 @@
+import { CarrierCatalog } from './carriers/carrier-catalog';
+import { loadCarrierCatalog } from './carriers/carrier-catalog.loader';
+import { CARRIER_KINDS } from './carriers/carrier-kinds';
+import type { AppConfig } from './platform/config/app-config';
+import { DataFileError, DataFileProblem } from './platform/data-files/data-file-problem';
+import { ReferenceData } from './tariffs/reference-data';
+import { loadReferenceData } from './tariffs/reference-data.loader';
+
+/** Everything read from `carriers/` and `tariffs/` at boot. */
+export interface DataFiles {
+  reference: ReferenceData;
+  carriers: CarrierCatalog;
+}
+
+/**
+ * Reads and validates every data file before the service starts. Problems from all folders are
+ * reported together in one DataFileError, so an operator fixes them in one pass.
+ */
+export async function loadDataFiles(config: AppConfig, baseDir = process.cwd()): Promise<DataFiles> {
+  const [reference, carriers] = await Promise.allSettled([
+    loadReferenceData(config.tariffsDir, baseDir),
+    loadCarrierCatalog(config.carriersDir, CARRIER_KINDS, baseDir),
+  ]);
+  const problems: DataFileProblem[] = [];
+  for (const r of [reference, carriers]) {
+    if (r.status === 'rejected') {
+      if (r.reason instanceof DataFileError) problems.push(...r.reason.problems);
+      else throw r.reason;
+    }
+  }
+  if (problems.length) throw new DataFileError(problems);
+  return {
+    reference: (reference as PromiseFulfilledResult<ReferenceData>).value,
+    carriers: (carriers as PromiseFulfilledResult<CarrierCatalog>).value,
+  };
+}

@@ -1,0 +1,51 @@
+import currency from 'currency.js';
+
+/** Money as it crosses the API: a decimal string at the currency's minor units. */
+export interface Money {
+  amount: string;
+  currency: string;
+}
+
+/** ISO 4217 minor units per currency code (JPY 0, BHD/KWD 3, most others 2). */
+export interface CurrencyTable {
+  minorUnits(code: string): number;
+  has(code: string): boolean;
+}
+
+/**
+ * A currency.js value at full working precision (6 decimals). Intermediate results keep this
+ * precision; `round` is the one place where an amount is brought to a currency's minor units.
+ */
+export function exact(value: currency.Any): currency {
+  return currency(value, { precision: 6 });
+}
+
+/**
+ * Rounds half away from zero to the currency's minor units (the common customs and commercial
+ * convention). Callers round each component (one duty line, one charge) and then sum the rounded values.
+ */
+export function round(value: currency.Any, code: string, table: CurrencyTable): currency {
+  const precision = table.minorUnits(code);
+  const n = currency(value, { precision: 6 }).value;
+  const factor = 10 ** precision;
+  const rounded = (Math.sign(n) * Math.round(Math.abs(n) * factor + 1e-9)) / factor;
+  return currency(rounded, { precision });
+}
+
+/** Formats a value already rounded to the currency's minor units as API money. */
+export function toMoney(value: currency.Any, code: string, table: CurrencyTable): Money {
+  const precision = table.minorUnits(code);
+  const v = round(value, code, table);
+  return { amount: v.value.toFixed(precision), currency: code };
+}
+
+/** Parses API money into a currency.js value at working precision. */
+export function fromMoney(m: Money): currency {
+  return exact(m.amount);
+}
+
+/** Sums values of one currency that were each already rounded. */
+export function sum(values: currency.Any[], code: string, table: CurrencyTable): currency {
+  const precision = table.minorUnits(code);
+  return values.reduce<currency>((acc, v) => acc.add(v), currency(0, { precision }));
+}

@@ -1,0 +1,167 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+import path from 'node:path';
+
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : value;
+
+/**
+ * Every setting the service reads from its environment, validated at boot.
+ * This file is the only place in `src/` that reads `process.env` (see `loadConfig`).
+ * Secrets are marked in `SECRET_KEYS` so that they never reach a log line.
+ */
+export class AppConfig {
+  @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** PostgreSQL connection URL. The launcher sets it to the embedded server when the operator does not. */
+  @IsString() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL!: string;
+
+  /** Set by the launcher when DATABASE_URL points at the embedded PostgreSQL it started. */
+  @Transform(toBool) @IsBoolean()
+  EMBEDDED_DATABASE = false;
+
+  /** Base URL under which buyers reach the service (used in tracking links). Defaults to http://localhost:PORT. */
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
+  PUBLIC_BASE_URL?: string;
+
+  /** When set, a key with this value exists with scope `admin` after boot. */
+  @IsOptional() @IsString() @MinLength(24, { message: 'ADMIN_API_KEY must be at least 24 characters' })
+  ADMIN_API_KEY?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: string = 'info';
+
+  /** Log each request line (method, route, status, time). Off keeps logs to warnings and errors of requests. */
+  @Transform(toBool) @IsBoolean()
+  LOG_REQUESTS = true;
+
+  /** Folder of carrier definitions (carrier.yaml + CSV tables per carrier). */
+  @IsString()
+  CARRIERS_DIR = 'carriers';
+
+  /** Folder of tariff, tax and exchange-rate data. */
+  @IsString()
+  TARIFFS_DIR = 'tariffs';
+
+  /** Minutes a stored quote (and the prices in it) stays valid. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(24 * 60)
+  QUOTE_TTL_MINUTES = 30;
+
+  /** Time budget in ms for the whole carrier fan-out of one quote. */
+  @Type(() => Number) @IsInt() @Min(10) @Max(60000)
+  QUOTE_TIME_BUDGET_MS = 2500;
+
+  /** Largest accepted request body, in bytes (413 above). */
+  @Type(() => Number) @IsInt() @Min(1024)
+  BODY_LIMIT_BYTES = 5 * 1024 * 1024;
+
+  /** Hosts that webhook targets may use even when they resolve to private or loopback addresses. */
+  @Transform(toList) @IsString({ each: true })
+  WEBHOOK_ALLOWED_HOSTS: string[] = [];
+
+  /** Run pg-boss background workers in this process (polling, webhook delivery). */
+  @Transform(toBool) @IsBoolean()
+  JOBS_ENABLED = true;
+
+  /** Requests per minute per IP on public (no key) routes. */
+  @Type(() => Number) @IsInt() @Min(1)
+  PUBLIC_RATE_LIMIT_PER_MINUTE = 60;
+
+  @IsOptional() @IsString() MYDHL_BASE_URL?: string;
+  @IsOptional() @IsString() MYDHL_API_KEY?: string;
+  @IsOptional() @IsString() MYDHL_API_SECRET?: string;
+  @IsOptional() @IsString() MYDHL_ACCOUNT_NUMBER?: string;
+  @IsOptional() @IsString() UPS_BASE_URL?: string;
+  @IsOptional() @IsString() UPS_CLIENT_ID?: string;
+  @IsOptional() @IsString() UPS_CLIENT_SECRET?: string;
+  @IsOptional() @IsString() UPS_ACCOUNT_NUMBER?: string;
+  @IsOptional() @IsString() FEDEX_BASE_URL?: string;
+  @IsOptional() @IsString() FEDEX_CLIENT_ID?: string;
+  @IsOptional() @IsString() FEDEX_CLIENT_SECRET?: string;
+  @IsOptional() @IsString() FEDEX_ACCOUNT_NUMBER?: string;
+  /** Secret for FedEx webhook `fdx-signature` verification. */
+  @IsOptional() @IsString() FEDEX_WEBHOOK_SECRET?: string;
+  /** Credential UPS Track Alert sends with its pushes. */
+  @IsOptional() @IsString() UPS_WEBHOOK_CREDENTIAL?: string;
+
+  /** Absolute path of the carriers folder. */
+  get carriersDir(): string {
+    return path.resolve(this.CARRIERS_DIR);
+  }
+
+  get tariffsDir(): string {
+    return path.resolve(this.TARIFFS_DIR);
+  }
+
+  get publicBaseUrl(): string {
+    const base = this.PUBLIC_BASE_URL ?? `http://localhost:${this.PORT}`;
+    return base.replace(/\/+$/, '');
+  }
+}
+
+/** Names of settings whose values must never be printed. */
+export const SECRET_KEYS = new Set<string>([
+  'DATABASE_URL',
+  'ADMIN_API_KEY',
+  'MYDHL_API_KEY',
+  'MYDHL_API_SECRET',
+  'UPS_CLIENT_SECRET',
+  'FEDEX_CLIENT_SECRET',
+  'FEDEX_WEBHOOK_SECRET',
+  'UPS_WEBHOOK_CREDENTIAL',
+]);
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/**
+ * Builds and validates the configuration from an environment map (the process environment by default).
+ * Unknown variables are ignored; invalid ones fail with every problem listed.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'PUBLIC_BASE_URL', 'ADMIN_API_KEY']);
+  const plain: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (v !== undefined && v !== '' && (known.includes(k) || /^(MYDHL|UPS|FEDEX)_/.test(k))) plain[k] = v;
+  }
+  const config = plainToInstance(AppConfig, plain, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: false });
+  if (errors.length > 0) {
+    throw new ConfigError(
+      errors.flatMap((e) =>
+        Object.values(e.constraints ?? {}).map((m) =>
+          SECRET_KEYS.has(e.property) ? `${e.property}: ${m}` : `${e.property}=${JSON.stringify(e.value)}: ${m}`,
+        ),
+      ),
+    );
+  }
+  return Object.freeze(config);
+}

@@ -1,0 +1,89 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, ErrorDetail } from './app-error';
+import { codeForStatus } from './error-codes';
+
+export interface ErrorBody {
+  error: { code: string; message: string; details: ErrorDetail[]; requestId: string };
+}
+
+/** Maps anything thrown while handling a request to the one error shape of the API. */
+export function toErrorResponse(
+  exception: unknown,
+  requestId: string,
+): { status: number; body: ErrorBody; headers: Record<string, string> } {
+  let status = 500;
+  let code = 'INTERNAL';
+  let message = 'Internal error';
+  let details: ErrorDetail[] = [];
+  let headers: Record<string, string> = {};
+
+  if (exception instanceof AppError) {
+    ({ status, code, message, details, headers } = exception);
+  } else if (exception instanceof HttpException) {
+    status = exception.getStatus();
+    code = codeForStatus(status);
+    const res = exception.getResponse();
+    message =
+      typeof res === 'string'
+        ? res
+        : typeof (res as { message?: unknown }).message === 'string'
+          ? (res as { message: string }).message
+          : exception.message;
+    if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)/.test(message)) message = 'Route not found';
+    if (status === 400 && /JSON/.test(message)) code = 'INVALID_JSON';
+  } else if (isFastifyClientError(exception)) {
+    status = exception.statusCode;
+    code = codeForStatus(status);
+    message = fastifyMessage(exception);
+    if (exception.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || exception.code === undefined) code = 'INVALID_JSON';
+    if (status === 400 && /JSON/i.test(exception.message)) code = 'INVALID_JSON';
+  }
+  return { status, headers, body: { error: { code, message, details, requestId } } };
+}
+
+interface FastifyClientError {
+  statusCode: number;
+  code?: string;
+  message: string;
+}
+
+function isFastifyClientError(e: unknown): e is FastifyClientError {
+  const status = (e as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+function fastifyMessage(e: FastifyClientError): string {
+  switch (e.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'Request body is too large';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'Unsupported content type; send application/json';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'Body cannot be empty when content-type is application/json';
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return 'Content-Length does not match the body';
+    default:
+      return /JSON/i.test(e.message) ? `Malformed JSON body: ${e.message.slice(0, 200)}` : e.message.slice(0, 300);
+  }
+}
+
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const reply = ctx.getResponse<FastifyReply>();
+    const request = ctx.getRequest<FastifyRequest>();
+    const { status, body, headers } = toErrorResponse(exception, String(request.id));
+    if (status >= 500) {
+      this.logger.error(
+        { err: exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : exception },
+        'unhandled error',
+      );
+    }
+    for (const [k, v] of Object.entries(headers)) void reply.header(k, v);
+    void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+}

@@ -1,0 +1,71 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from '../../app.module';
+import { DataFiles, loadDataFiles } from '../../data-files';
+import { Clock } from '../clock/clock';
+import { AppConfig } from '../config/app-config';
+import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
+import { MetricsService } from '../metrics/metrics.service';
+import { genRequestId } from './request-id';
+import { createValidationPipe } from './validation.pipe';
+
+export interface CreateAppOptions {
+  clock?: Clock;
+  /** Keep Nest's own boot messages quiet (tests). */
+  quiet?: boolean;
+  /** Data files already loaded (benchmarks reuse them); read from the configured folders otherwise. */
+  data?: DataFiles;
+}
+
+/**
+ * Builds the HTTP application: Fastify, validation, the error shape, request ids, metrics and the
+ * OpenAPI document. Used by `main.ts` and by the e2e tests, so that tests run the real thing.
+ */
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  // Data files first: a bad file stops the boot before any connection is opened.
+  const data = options.data ?? (await loadDataFiles(config));
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    genReqId: genRequestId,
+    trustProxy: true,
+    routerOptions: { maxParamLength: 500 },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, data, options.clock), adapter, {
+    bufferLogs: true,
+    rawBody: true,
+    // Throw boot errors (bad data files, unreachable database) to the caller instead of exiting.
+    abortOnError: false,
+    logger: options.quiet ? false : undefined,
+  });
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  const metrics = app.get(MetricsService);
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions?.url ?? 'unmatched';
+    metrics.observe(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
+  });
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Parcelwise')
+      .setDescription(
+        'Cross-border shipping orchestration: multi-carrier quotes with duties and taxes, booking and labels, unified tracking.',
+      )
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key' }, 'apiKey')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
+  await app.init();
+  await fastify.ready();
+  return app;
+}
