@@ -110,6 +110,8 @@ export interface CarrierTrackingEvent {
  */
 export interface CarrierAdapter {
   readonly code: string;
+  /** False when the carrier cannot be used (e.g. API credentials not configured); it is then left out of quotes. */
+  enabled?(carrier: CarrierDefinition): boolean;
   /** Prices every service of `carrier` that can take the shipment and explains the others. */
   rate(carrier: CarrierDefinition, shipment: ShipmentSpec, ctx: CallContext): Promise<RateResult>;
   /** Buys the label(s). Must be safe to call again with the same idempotency key. */
