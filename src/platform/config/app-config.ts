@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
+  getMetadataStorage,
   IsBoolean,
   IsIn,
   IsInt,
@@ -147,20 +148,24 @@ export class ConfigError extends Error {
  * Unknown variables are ignored; invalid ones fail with every problem listed.
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'PUBLIC_BASE_URL', 'ADMIN_API_KEY']);
+  // Only the variables declared (decorated) on AppConfig are read; the rest of the environment is ignored.
+  const known = new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(AppConfig, '', true, false)
+      .map((m) => m.propertyName),
+  );
   const plain: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(env)) {
-    if (v !== undefined && v !== '' && (known.includes(k) || /^(MYDHL|UPS|FEDEX)_/.test(k))) plain[k] = v;
+    if (v !== undefined && v !== '' && known.has(k)) plain[k] = v;
   }
   const config = plainToInstance(AppConfig, plain, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: false });
   if (errors.length > 0) {
     throw new ConfigError(
-      errors.flatMap((e) =>
-        Object.values(e.constraints ?? {}).map((m) =>
-          SECRET_KEYS.has(e.property) ? `${e.property}: ${m}` : `${e.property}=${JSON.stringify(e.value)}: ${m}`,
-        ),
-      ),
+      errors.map((e) => {
+        const messages = Object.values(e.constraints ?? {}).join('; ');
+        return SECRET_KEYS.has(e.property) ? `${e.property}: ${messages}` : `${e.property}=${JSON.stringify(plain[e.property])}: ${messages}`;
+      }),
     );
   }
   return Object.freeze(config);

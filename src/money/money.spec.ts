@@ -1,0 +1,27 @@
+import { round, sum, toMoney } from './money';
+import type { CurrencyTable } from './money';
+
+const table: CurrencyTable = {
+  minorUnits: (c) => ({ JPY: 0, KWD: 3, BHD: 3 })[c as 'JPY'] ?? 2,
+  has: () => true,
+};
+
+describe('money', () => {
+  it.each([
+    ['12.345', 'EUR', '12.35'],
+    ['12.344999', 'EUR', '12.34'],
+    ['-12.345', 'EUR', '-12.35'],
+    ['1234.5', 'JPY', '1235'],
+    ['1234.49', 'JPY', '1234'],
+    ['1.23456', 'KWD', '1.235'],
+    ['0.005', 'USD', '0.01'],
+    ['2.675', 'USD', '2.68'],
+  ])('rounds %s %s half away from zero to %s', (value, ccy, expected) => {
+    expect(toMoney(value, ccy, table)).toEqual({ amount: expected, currency: ccy });
+  });
+
+  it('rounds each component then sums', () => {
+    const parts = ['0.333', '0.333', '0.333'].map((v) => round(v, 'EUR', table));
+    expect(sum(parts, 'EUR', table).value).toBe(0.99);
+  });
+});

@@ -1,0 +1,54 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  const base = { DATABASE_URL: 'postgres://u:secret@localhost:5432/db' };
+
+  it('applies defaults', () => {
+    const c = loadConfig(base);
+    expect(c.PORT).toBe(3000);
+    expect(c.HOST).toBe('0.0.0.0');
+    expect(c.QUOTE_TTL_MINUTES).toBe(30);
+    expect(c.WEBHOOK_ALLOWED_HOSTS).toEqual([]);
+    expect(c.publicBaseUrl).toBe('http://localhost:3000');
+  });
+
+  it.each([
+    [{ PORT: '8080' }, 'PORT', 8080],
+    [{ JOBS_ENABLED: 'false' }, 'JOBS_ENABLED', false],
+    [{ JOBS_ENABLED: '1' }, 'JOBS_ENABLED', true],
+    [{ WEBHOOK_ALLOWED_HOSTS: 'a.test, b.test ,' }, 'WEBHOOK_ALLOWED_HOSTS', ['a.test', 'b.test']],
+    [{ PUBLIC_BASE_URL: 'https://track.example.com/' }, 'publicBaseUrl', 'https://track.example.com'],
+  ])('parses %j', (env, key, expected) => {
+    expect((loadConfig({ ...base, ...env }) as unknown as Record<string, unknown>)[key]).toEqual(expected);
+  });
+
+  it('lists every problem and never prints secret values', () => {
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://root:hunter2@x/db', PORT: 'eighty', LOG_LEVEL: 'loud', ADMIN_API_KEY: 'short' });
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error!.problems).toHaveLength(4);
+    expect(error!.message).toMatch(/PORT="eighty"/);
+    expect(error!.message).toMatch(/LOG_LEVEL="loud"/);
+    expect(error!.message).not.toContain('hunter2');
+    expect(error!.message).not.toContain('short');
+  });
+
+  it('fails fast when DATABASE_URL is missing', () => {
+    expect(() => loadConfig({})).toThrow(/DATABASE_URL/);
+  });
+
+  it('reads every declared variable, including optional ones without a default, and nothing else', () => {
+    const c = loadConfig({ ...base, UPS_CLIENT_ID: 'abc', PATH: '/usr/bin' }) as unknown as Record<string, unknown>;
+    expect(c.UPS_CLIENT_ID).toBe('abc');
+    expect(c.PATH).toBeUndefined();
+  });
+
+  it('returns a frozen object', () => {
+    const c = loadConfig(base);
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+});
