@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { CarrierCatalog } from './carriers/carrier-catalog';
 import type { DataFiles } from './data-files';
+import { ExchangeRateTable } from './money/exchange-rates';
 import { ReferenceData } from './tariffs/reference-data';
 
 /** Makes the data files loaded at boot available for injection. */
@@ -13,8 +14,9 @@ export class DataFilesModule {
       providers: [
         { provide: ReferenceData, useValue: data.reference },
         { provide: CarrierCatalog, useValue: data.carriers },
+        { provide: ExchangeRateTable, useValue: data.fx },
       ],
-      exports: [ReferenceData, CarrierCatalog],
+      exports: [ReferenceData, CarrierCatalog, ExchangeRateTable],
     };
   }
 }

@@ -1,6 +1,8 @@
 import { CarrierCatalog } from './carriers/carrier-catalog';
 import { loadCarrierCatalog } from './carriers/carrier-catalog.loader';
 import { CARRIER_KINDS } from './carriers/carrier-kinds';
+import { ExchangeRateTable } from './money/exchange-rates';
+import { loadExchangeRates } from './money/exchange-rates.loader';
 import type { AppConfig } from './platform/config/app-config';
 import { DataFileError, DataFileProblem } from './platform/data-files/data-file-problem';
 import { ReferenceData } from './tariffs/reference-data';
@@ -10,6 +12,8 @@ import { loadReferenceData } from './tariffs/reference-data.loader';
 export interface DataFiles {
   reference: ReferenceData;
   carriers: CarrierCatalog;
+  /** Dated euro reference-rate tables from `tariffs/fx/`. */
+  fx: ExchangeRateTable;
 }
 
 /**
@@ -17,12 +21,13 @@ export interface DataFiles {
  * reported together in one DataFileError, so an operator fixes them in one pass.
  */
 export async function loadDataFiles(config: AppConfig, baseDir = process.cwd()): Promise<DataFiles> {
-  const [reference, carriers] = await Promise.allSettled([
+  const [reference, carriers, fx] = await Promise.allSettled([
     loadReferenceData(config.tariffsDir, baseDir),
     loadCarrierCatalog(config.carriersDir, CARRIER_KINDS, baseDir),
+    loadExchangeRates(config.tariffsDir, baseDir),
   ]);
   const problems: DataFileProblem[] = [];
-  for (const r of [reference, carriers]) {
+  for (const r of [reference, carriers, fx]) {
     if (r.status === 'rejected') {
       if (r.reason instanceof DataFileError) problems.push(...r.reason.problems);
       else throw r.reason;
@@ -32,5 +37,6 @@ export async function loadDataFiles(config: AppConfig, baseDir = process.cwd()):
   return {
     reference: (reference as PromiseFulfilledResult<ReferenceData>).value,
     carriers: (carriers as PromiseFulfilledResult<CarrierCatalog>).value,
+    fx: (fx as PromiseFulfilledResult<ExchangeRateTable>).value,
   };
 }
