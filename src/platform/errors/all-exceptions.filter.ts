@@ -32,6 +32,12 @@ export function toErrorResponse(
           : exception.message;
     if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)/.test(message)) message = 'Route not found';
     if (status === 400 && /JSON/.test(message)) code = 'INVALID_JSON';
+  } else if (isDataException(exception)) {
+    // PostgreSQL "data exception" (SQLSTATE class 22: value out of range, invalid text for a type):
+    // caused by a value the client sent that validation let through. Not a server fault.
+    status = 400;
+    code = 'INVALID_VALUE';
+    message = 'A value in the request cannot be stored or compared (out of range or malformed)';
   } else if (isFastifyClientError(exception)) {
     status = exception.statusCode;
     code = codeForStatus(status);
@@ -40,6 +46,11 @@ export function toErrorResponse(
     if (status === 400 && /JSON/i.test(exception.message)) code = 'INVALID_JSON';
   }
   return { status, headers, body: { error: { code, message, details, requestId } } };
+}
+
+function isDataException(e: unknown): boolean {
+  const code = (e as { driverError?: { code?: unknown } } | null)?.driverError?.code;
+  return (e as Error | null)?.name === 'QueryFailedError' && typeof code === 'string' && code.startsWith('22');
 }
 
 interface FastifyClientError {

@@ -8,6 +8,8 @@ import { Clock } from '../clock/clock';
 import { AppConfig } from '../config/app-config';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { MetricsService } from '../metrics/metrics.service';
+import { AppError } from '../errors/app-error';
+import { findUnusableInput } from './input-guard';
 import { genRequestId } from './request-id';
 import { createValidationPipe } from './validation.pipe';
 
@@ -48,6 +50,15 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const metrics = app.get(MetricsService);
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+  });
+  // Input that no route can use (NUL characters, absurd nesting) is refused before any route code runs.
+  fastify.addHook('preValidation', async (request) => {
+    const problems = [
+      ...findUnusableInput(request.params, ''),
+      ...findUnusableInput(request.query, ''),
+      ...findUnusableInput(request.body, ''),
+    ];
+    if (problems.length) throw AppError.validation(problems);
   });
   fastify.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions?.url ?? 'unmatched';
