@@ -81,7 +81,7 @@ function leafPaths(v: Json, prefix: (string | number)[] = []): (string | number)
 
 function setAt(v: Json, path: (string | number)[], value: Json): Json {
   if (path.length === 0) return value;
-  const copy: Record<string | number, Json> = Array.isArray(v) ? [...v] : { ...(v as object) };
+  const copy = (Array.isArray(v) ? [...v] : { ...(v as object) }) as Record<string | number, Json>;
   const [head, ...rest] = path;
   copy[head] = setAt((v as Record<string | number, Json>)[head], rest, value);
   return copy;
