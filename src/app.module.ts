@@ -7,6 +7,7 @@ import { ConfigModule } from './platform/config/config.module';
 import type { DataFiles } from './data-files';
 import { DataFilesModule } from './data-files.module';
 import { DatabaseModule } from './platform/database/database.module';
+import { JobsModule } from './platform/jobs/jobs.module';
 import { LoggingModule } from './platform/logging/logging.module';
 import { PlatformModule } from './platform/platform.module';
 import { TariffsModule } from './tariffs/tariffs.module';
@@ -22,6 +23,7 @@ export class AppModule {
         DataFilesModule.forRoot(data),
         LoggingModule,
         DatabaseModule,
+        JobsModule,
         PlatformModule,
         AuthModule,
         TariffsModule,

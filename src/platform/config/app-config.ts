@@ -5,6 +5,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   IsUrl,
@@ -89,6 +90,37 @@ export class AppConfig {
   @Transform(toBool) @IsBoolean()
   JOBS_ENABLED = true;
 
+  /** How often an idle job worker looks for new jobs, in seconds (pg-boss polling; minimum 0.5). */
+  @Type(() => Number) @IsNumber() @Min(0.5) @Max(60)
+  JOBS_POLL_INTERVAL_SECONDS = 2;
+
+  /**
+   * Delays in seconds before each delivery attempt of a merchant webhook (the first is usually 0).
+   * Default: the Standard Webhooks schedule, about three days in all; each delay gets up to 20% jitter.
+   */
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((s) => Number(s.trim())) : value))
+  @IsInt({ each: true }) @Min(0, { each: true })
+  WEBHOOK_RETRY_SCHEDULE_SECONDS: number[] = [0, 5, 300, 1800, 7200, 18000, 36000, 50400, 72000, 86400];
+
+  /** Time a merchant webhook target has to answer, in ms. */
+  @Type(() => Number) @IsInt() @Min(100) @Max(60000)
+  WEBHOOK_TIMEOUT_MS = 15000;
+
+  /**
+   * Secrets of carriers that push events in Parcelwise's generic signed format, as `carrier=secret`
+   * pairs separated by commas (e.g. `post-ch=abc...,gls-de=def...`).
+   */
+  @Transform(toList) @IsString({ each: true }) @Matches(/^[a-z0-9-]+=.{16,}$/, { each: true, message: 'CARRIER_WEBHOOK_SECRETS entries must be carrier=secret (16+ characters)' })
+  CARRIER_WEBHOOK_SECRETS: string[] = [];
+
+  /** Carrier pushes whose signed timestamp is further than this from now are refused (replay window), seconds. */
+  @Type(() => Number) @IsInt() @Min(10) @Max(3600)
+  CARRIER_WEBHOOK_TOLERANCE_SECONDS = 300;
+
+  /** API carriers are polled for tracking until delivered or this many days after the first poll. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(365)
+  TRACKING_POLL_MAX_AGE_DAYS = 60;
+
   /** Requests per minute per IP on public (no key) routes. */
   @Type(() => Number) @IsInt() @Min(1)
   PUBLIC_RATE_LIMIT_PER_MINUTE = 60;
@@ -135,6 +167,7 @@ export const SECRET_KEYS = new Set<string>([
   'FEDEX_CLIENT_SECRET',
   'FEDEX_WEBHOOK_SECRET',
   'UPS_WEBHOOK_CREDENTIAL',
+  'CARRIER_WEBHOOK_SECRETS',
 ]);
 
 export class ConfigError extends Error {

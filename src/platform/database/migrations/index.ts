@@ -1,4 +1,6 @@
 // Every migration, in order. `npm run migration:create -- Name` adds a file here.
 import { Init1764219600000 } from './1764219600000-init';
 
-export const MIGRATIONS = [Init1764219600000];
+import { TrackingAndWebhooks1795757486121 } from './1795757486121-tracking-and-webhooks';
+import { JobQueueSchema1795757490486 } from './1795757490486-job-queue-schema';
+export const MIGRATIONS = [Init1764219600000, TrackingAndWebhooks1795757486121, JobQueueSchema1795757490486];
