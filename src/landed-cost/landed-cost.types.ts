@@ -9,7 +9,7 @@ import type { Money } from '../money/money';
 export interface LandedCostInput {
   shipFrom: { country: string; region?: string; postalCode?: string };
   shipTo: { country: string; region?: string; postalCode?: string };
-  items: ItemSpec[];
+  items: LandedCostItem[];
   /** Transport cost to the destination (CIF valuation and tax bases include it where the rules say). */
   shipping?: Money;
   insurance?: Money;
@@ -31,6 +31,15 @@ export interface LandedCostInput {
   };
 }
 
+/**
+ * An item as the engine sees it: the shipment item plus what specific duties may need (volume and
+ * alcohol strength for drinks). `unitWeightKg` is the net weight per unit.
+ */
+export interface LandedCostItem extends ItemSpec {
+  unitVolumeLitres?: number;
+  alcoholPercent?: number;
+}
+
 export type Confidence = 'exact' | 'estimated' | 'range' | 'unknown';
 
 export interface LandedCostLine {
@@ -48,6 +57,14 @@ export interface LandedCostLine {
   source: string;
   /** Present when only HS6 was given and national lines under it differ. */
   range?: { min: Money; max: Money; strategy: string };
+  /** The amount in the currency customs works in, before conversion to the answer's currency. */
+  customsAmount?: Money;
+  /** Tax collected by the seller at checkout rather than at the border. */
+  collectedAtSale?: boolean;
+  /** Who pays this line: the seller (DDP, collected at sale) or the recipient (DAP). */
+  payer?: 'sender' | 'recipient';
+  /** Why the amount is less than certain. */
+  notes?: string[];
 }
 
 export interface DeMinimisDecision {
@@ -80,4 +97,8 @@ export interface LandedCostResult {
   rulesUsed: { id: string; source: string; validFrom: string }[];
   exchangeRatesUsed: { from: string; to: string; rate: string; date: string; source: string }[];
   warnings: string[];
+  /** The destination's customs currency and the totals in it (what customs assesses). */
+  customs: { currency: string; valuationBasis: 'CIF' | 'FOB'; customsValue: Money; duties: Money; taxes: Money; fees: Money; total: Money };
+  /** How a range of possible rates was turned into one figure (`highest`: the dearest line, safe for DDP). */
+  rangeStrategy?: string;
 }

@@ -1,0 +1,161 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { loadCsvFile } from '../platform/data-files/csv-file';
+import { DataFileError, DataFileProblem } from '../platform/data-files/data-file-problem';
+import { loadYamlFile } from '../platform/data-files/yaml-file';
+import { sourceFromComments } from '../money/fx-ecb-csv';
+import { DutyExpressionError, parseDutyExpression } from './duty-expression';
+import type { DestinationRules, RuleRecord, TariffLine, TaxRateRow } from './landed-cost-rules';
+import { DESTINATION_FILE_SCHEMA, TARIFF_LINE_SCHEMA, TAX_RATE_SCHEMA } from './landed-cost-rules.schema';
+import { LandedCostRules } from './landed-cost-rule-set';
+import { TariffSchedule } from './tariff-schedule';
+import { TaxRateTable } from './tax-rate-table';
+
+type RawRecord = Record<string, unknown> & { id: string; type: string; validFrom: string; validTo?: string };
+interface RawDestination {
+  id: string;
+  name: string;
+  countries: string[];
+  schedule?: string;
+  currency?: string;
+  records: RawRecord[];
+}
+interface RawLine {
+  code: string;
+  expression: string;
+  validFrom: string;
+  validTo?: string;
+  origins?: string;
+  program?: string;
+  description?: string;
+  source?: string;
+}
+
+async function listFiles(dir: string, ext: string): Promise<string[]> {
+  try {
+    return (await fs.readdir(dir)).filter((n) => n.endsWith(ext)).sort().map((n) => path.join(dir, n));
+  } catch {
+    return [];
+  }
+}
+
+function parseExpr(text: string, problems: DataFileProblem[], where: { file: string; line?: number; field: string }) {
+  try {
+    return parseDutyExpression(text);
+  } catch (e) {
+    if (e instanceof DutyExpressionError) problems.push({ ...where, message: e.message });
+    else throw e;
+    return undefined;
+  }
+}
+
+async function loadDestinations(dir: string, baseDir: string, problems: DataFileProblem[]): Promise<DestinationRules[]> {
+  const out: DestinationRules[] = [];
+  const ids = new Map<string, string>();
+  for (const file of await listFiles(dir, '.yaml')) {
+    const rel = path.relative(baseDir, file);
+    const { value, problems: ps } = await loadYamlFile<RawDestination>(file, DESTINATION_FILE_SCHEMA, baseDir);
+    problems.push(...ps);
+    if (!value) continue;
+    const records: RuleRecord[] = [];
+    value.records.forEach((r, i) => {
+      const field = `records[${i}]`;
+      const other = ids.get(r.id);
+      if (other) problems.push({ file: rel, field: `${field}.id`, message: `${r.id} is also used in ${other}` });
+      ids.set(r.id, rel);
+      if (r.validTo && r.validTo < r.validFrom) problems.push({ file: rel, field: `${field}.validTo`, message: 'is before validFrom' });
+      if (Array.isArray(r.countries)) for (const c of r.countries as string[]) if (!value.countries.includes(c)) problems.push({ file: rel, field: `${field}.countries`, message: `${c} is not one of this file's countries` });
+      if (r.type === 'additional_duty') {
+        const rate = parseExpr(String(r.rate), problems, { file: rel, field: `${field}.rate` });
+        if (rate) records.push({ ...(r as object), rate } as RuleRecord);
+        return;
+      }
+      if (r.type === 'fee' && r.amount === undefined && r.percent === undefined) {
+        problems.push({ file: rel, field: `${field}.amount`, message: 'a fee needs an amount or a percent' });
+      }
+      records.push(r as unknown as RuleRecord);
+    });
+    out.push({ id: value.id, name: value.name, countries: value.countries, schedule: value.schedule, currency: value.currency, file: rel, records });
+  }
+  const seen = new Map<string, string>();
+  for (const d of out) {
+    for (const c of d.countries) {
+      if (seen.has(c)) problems.push({ file: d.file, field: 'countries', message: `${c} is also covered by ${seen.get(c)}` });
+      seen.set(c, d.file);
+    }
+  }
+  return out;
+}
+
+async function loadSchedules(dir: string, baseDir: string, problems: DataFileProblem[]): Promise<Map<string, TariffSchedule>> {
+  const out = new Map<string, TariffSchedule>();
+  let folders: string[] = [];
+  try {
+    folders = (await fs.readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  } catch {
+    return out;
+  }
+  for (const folder of folders) {
+    const lines: TariffLine[] = [];
+    let currency: string | undefined;
+    for (const file of await listFiles(path.join(dir, folder), '.csv')) {
+      const rel = path.relative(baseDir, file);
+      const { rows, headerComments, problems: ps } = await loadCsvFile<RawLine>(file, TARIFF_LINE_SCHEMA, baseDir);
+      problems.push(...ps);
+      const fileSource = sourceFromComments(headerComments);
+      const cur = headerComments.map((c) => /^currency:\s*([A-Z]{3})\s*$/i.exec(c.trim())?.[1]).find(Boolean);
+      if (!cur) problems.push({ file: rel, line: 1, message: 'needs a "# Currency: XXX" comment line (the currency of its specific duties)' });
+      else if (currency && cur !== currency) problems.push({ file: rel, line: 1, message: `currency ${cur} differs from ${currency} in the same schedule` });
+      else currency = cur;
+      for (const { line, record } of rows) {
+        const source = record.source ?? fileSource;
+        if (!source) {
+          problems.push({ file: rel, line, field: 'source', message: 'is required (or a "# Source:" comment line)' });
+          continue;
+        }
+        if (record.validTo && record.validTo < record.validFrom) problems.push({ file: rel, line, field: 'validTo', message: 'is before validFrom' });
+        const expression = parseExpr(record.expression, problems, { file: rel, line, field: 'expression' });
+        if (!expression) continue;
+        const origins = record.origins ? record.origins.split(' ') : [];
+        if (record.code === '*' && !origins.length) {
+          problems.push({ file: rel, line, field: 'code', message: '"*" is only allowed on preferential lines (with origins)' });
+          continue;
+        }
+        lines.push({ code: record.code, expression, validFrom: record.validFrom, validTo: record.validTo, origins, program: record.program, description: record.description, source, file: rel, line });
+      }
+    }
+    out.set(folder, new TariffSchedule(folder, currency ?? 'EUR', lines));
+  }
+  return out;
+}
+
+async function loadTaxRates(file: string, baseDir: string, problems: DataFileProblem[]): Promise<TaxRateTable> {
+  const { rows, problems: ps } = await loadCsvFile<Omit<TaxRateRow, 'hs'> & { hs?: string }>(file, TAX_RATE_SCHEMA, baseDir);
+  problems.push(...ps);
+  const rel = path.relative(baseDir, file);
+  const out: TaxRateRow[] = [];
+  for (const { line, record } of rows) {
+    if (record.kind !== 'standard' && !record.hs) problems.push({ file: rel, line, field: 'hs', message: `a ${record.kind} rate needs the HS prefixes it applies to` });
+    out.push({ ...record, hs: record.hs ? record.hs.split(' ') : [] });
+  }
+  return new TaxRateTable(out);
+}
+
+/**
+ * Loads the landed-cost rules from `tariffs/`: destination rule files (`rules/*.yaml`), duty schedules
+ * (`duty/<SCHEDULE>/*.csv`) and VAT/GST rates (`tax/vat-rates.csv`). Throws one DataFileError with
+ * every problem found.
+ */
+export async function loadLandedCostRules(tariffsDir: string, baseDir = process.cwd()): Promise<LandedCostRules> {
+  const problems: DataFileProblem[] = [];
+  const [destinations, schedules, taxRates] = await Promise.all([
+    loadDestinations(path.join(tariffsDir, 'rules'), baseDir, problems),
+    loadSchedules(path.join(tariffsDir, 'duty'), baseDir, problems),
+    loadTaxRates(path.join(tariffsDir, 'tax', 'vat-rates.csv'), baseDir, problems),
+  ]);
+  for (const d of destinations) {
+    if (d.schedule && !schedules.has(d.schedule)) problems.push({ file: d.file, field: 'schedule', message: `no folder tariffs/duty/${d.schedule}` });
+  }
+  if (problems.length) throw new DataFileError(problems);
+  return new LandedCostRules(destinations, schedules, taxRates);
+}
