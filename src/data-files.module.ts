@@ -3,6 +3,8 @@ import { CarrierCatalog } from './carriers/carrier-catalog';
 import type { DataFiles } from './data-files';
 import { ExchangeRateTable } from './money/exchange-rates';
 import { ReferenceData } from './tariffs/reference-data';
+import { EventCodeTables } from './tracking/domain/event-code-table';
+import { TimeZoneTable } from './tracking/domain/time-zone-table';
 
 /** Makes the data files loaded at boot available for injection. */
 @Global()
@@ -15,8 +17,10 @@ export class DataFilesModule {
         { provide: ReferenceData, useValue: data.reference },
         { provide: CarrierCatalog, useValue: data.carriers },
         { provide: ExchangeRateTable, useValue: data.fx },
+        { provide: TimeZoneTable, useValue: data.tracking.timeZones },
+        { provide: EventCodeTables, useValue: data.tracking.eventCodes },
       ],
-      exports: [ReferenceData, CarrierCatalog, ExchangeRateTable],
+      exports: [ReferenceData, CarrierCatalog, ExchangeRateTable, TimeZoneTable, EventCodeTables],
     };
   }
 }

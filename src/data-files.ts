@@ -7,6 +7,7 @@ import type { AppConfig } from './platform/config/app-config';
 import { DataFileError, DataFileProblem } from './platform/data-files/data-file-problem';
 import { ReferenceData } from './tariffs/reference-data';
 import { loadReferenceData } from './tariffs/reference-data.loader';
+import { loadTrackingData, type TrackingData } from './tracking/tracking-data.loader';
 
 /** Everything read from `carriers/` and `tariffs/` at boot. */
 export interface DataFiles {
@@ -14,6 +15,8 @@ export interface DataFiles {
   carriers: CarrierCatalog;
   /** Dated euro reference-rate tables from `tariffs/fx/`. */
   fx: ExchangeRateTable;
+  /** Time zones and carrier event-code tables (`carriers/<id>/events.csv`). */
+  tracking: TrackingData;
 }
 
 /**
@@ -21,13 +24,14 @@ export interface DataFiles {
  * reported together in one DataFileError, so an operator fixes them in one pass.
  */
 export async function loadDataFiles(config: AppConfig, baseDir = process.cwd()): Promise<DataFiles> {
-  const [reference, carriers, fx] = await Promise.allSettled([
+  const [reference, carriers, fx, tracking] = await Promise.allSettled([
     loadReferenceData(config.tariffsDir, baseDir),
     loadCarrierCatalog(config.carriersDir, CARRIER_KINDS, baseDir),
     loadExchangeRates(config.tariffsDir, baseDir),
+    loadTrackingData(config, baseDir),
   ]);
   const problems: DataFileProblem[] = [];
-  for (const r of [reference, carriers, fx]) {
+  for (const r of [reference, carriers, fx, tracking]) {
     if (r.status === 'rejected') {
       if (r.reason instanceof DataFileError) problems.push(...r.reason.problems);
       else throw r.reason;
@@ -38,5 +42,6 @@ export async function loadDataFiles(config: AppConfig, baseDir = process.cwd()):
     reference: (reference as PromiseFulfilledResult<ReferenceData>).value,
     carriers: (carriers as PromiseFulfilledResult<CarrierCatalog>).value,
     fx: (fx as PromiseFulfilledResult<ExchangeRateTable>).value,
+    tracking: (tracking as PromiseFulfilledResult<TrackingData>).value,
   };
 }

@@ -66,6 +66,10 @@ export class AppConfig {
   @IsString()
   CARRIERS_DIR = 'carriers';
 
+  /** Folder whose `<carrier>/events.csv` files map carrier event codes to tracking statuses. Defaults to CARRIERS_DIR. */
+  @IsOptional() @IsString()
+  TRACKING_EVENT_CODES_DIR?: string;
+
   /** Folder of tariff, tax and exchange-rate data. */
   @IsString()
   TARIFFS_DIR = 'tariffs';
@@ -125,6 +129,35 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(1)
   PUBLIC_RATE_LIMIT_PER_MINUTE = 60;
 
+  /**
+   * Reverse proxies in front of the service whose `X-Forwarded-For` entries are trusted when rate
+   * limits find the client address. 0 (default) uses the socket peer and ignores the header, which a
+   * client can forge; behind one load balancer set 1.
+   */
+  @Type(() => Number) @IsInt() @Min(0) @Max(10)
+  TRUSTED_PROXY_HOPS = 0;
+
+  /**
+   * Key for signing verified-view grants and merchant links of the public tracking page (HMAC-SHA256),
+   * at least 32 characters. Set it in production and keep it stable: changing it ends every verified
+   * session and signed link. When unset, a random key is generated on first boot and stored in the
+   * database (table `app_secret`), so every instance on that database shares it.
+   */
+  @IsOptional() @IsString() @MinLength(32, { message: 'PUBLIC_TRACKING_SECRET must be at least 32 characters' })
+  PUBLIC_TRACKING_SECRET?: string;
+
+  /** Wrong postal codes accepted per tracking token per hour before verification is refused (429). */
+  @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  PUBLIC_VERIFY_FAILURES_PER_TOKEN_PER_HOUR = 5;
+
+  /** Wrong postal codes (or unknown tokens and numbers) per client address per hour before 429. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(100000)
+  PUBLIC_VERIFY_FAILURES_PER_IP_PER_HOUR = 30;
+
+  /** A buyer opening the tracking page asks an API carrier for fresh events at most this often per shipment, minutes. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(1440)
+  PUBLIC_TRACKING_REFRESH_MINUTES = 10;
+
   @IsOptional() @IsString() MYDHL_BASE_URL?: string;
   @IsOptional() @IsString() MYDHL_API_KEY?: string;
   @IsOptional() @IsString() MYDHL_API_SECRET?: string;
@@ -141,6 +174,26 @@ export class AppConfig {
   @IsOptional() @IsString() FEDEX_WEBHOOK_SECRET?: string;
   /** Credential UPS Track Alert sends with its pushes. */
   @IsOptional() @IsString() UPS_WEBHOOK_CREDENTIAL?: string;
+
+  /** Time limit of one HTTP attempt to a carrier API (MyDHL, UPS, FedEx), ms. */
+  @Type(() => Number) @IsInt() @Min(50) @Max(120000)
+  CARRIER_TIMEOUT_MS = 10000;
+
+  /** Attempts of a safe carrier call (rates, tracking, tokens), the first included; bookings get one. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(10)
+  CARRIER_MAX_ATTEMPTS = 3;
+
+  /** Consecutive failed carrier calls (timeouts, 5xx) that open a carrier's circuit breaker. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  CARRIER_BREAKER_FAILURES = 5;
+
+  /** How long an open circuit refuses calls before one trial call, ms. */
+  @Type(() => Number) @IsInt() @Min(100) @Max(3600000)
+  CARRIER_BREAKER_COOLDOWN_MS = 30000;
+
+  /** Longest carrier `Retry-After` waited within one call; longer fails the call as rate-limited, ms. */
+  @Type(() => Number) @IsInt() @Min(0) @Max(600000)
+  CARRIER_MAX_RETRY_AFTER_MS = 5000;
 
   /** Absolute path of the carriers folder. */
   get carriersDir(): string {
@@ -168,6 +221,7 @@ export const SECRET_KEYS = new Set<string>([
   'FEDEX_WEBHOOK_SECRET',
   'UPS_WEBHOOK_CREDENTIAL',
   'CARRIER_WEBHOOK_SECRETS',
+  'PUBLIC_TRACKING_SECRET',
 ]);
 
 export class ConfigError extends Error {
