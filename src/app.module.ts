@@ -10,6 +10,7 @@ import { DatabaseModule } from './platform/database/database.module';
 import { JobsModule } from './platform/jobs/jobs.module';
 import { LoggingModule } from './platform/logging/logging.module';
 import { PlatformModule } from './platform/platform.module';
+import { RateLimitModule } from './platform/rate-limit/rate-limit.module';
 import { TariffsModule } from './tariffs/tariffs.module';
 
 /** The whole service. Rooms are listed from the bottom (platform) up. */
@@ -25,6 +26,7 @@ export class AppModule {
         DatabaseModule,
         JobsModule,
         PlatformModule,
+        RateLimitModule,
         AuthModule,
         TariffsModule,
         CarriersModule,

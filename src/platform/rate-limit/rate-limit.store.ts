@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+
+/** Hits counted for one bucket in its current and previous fixed window. */
+export interface WindowCounts {
+  current: number;
+  previous: number;
+}
+
+/**
+ * The `rate_limit_counter` table. Every instance of the service counts in the same rows, so a limit
+ * holds however many instances answer a client. Bucket names are hashed before they are stored.
+ */
+@Injectable()
+export class RateLimitStore {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * Adds `cost` hits to the bucket's current window and returns both windows' counts, in one
+   * statement: the upsert takes the row lock, so concurrent hits from several instances never lose
+   * an increment.
+   */
+  async hit(bucket: string, currentStart: Date, previousStart: Date, expiresAt: Date, cost: number): Promise<WindowCounts> {
+    const key = bucketKey(bucket);
+    const rows: { current: number; previous: number }[] = await this.db.query(
+      `WITH cur AS (
+         INSERT INTO rate_limit_counter AS c (bucket, window_start, hits, expires_at)
+         VALUES ($1, $2, $3, $4)
+         ON CONFLICT (bucket, window_start) DO UPDATE SET hits = c.hits + EXCLUDED.hits
+         RETURNING hits
+       )
+       SELECT (SELECT hits FROM cur) AS current,
+              COALESCE((SELECT hits FROM rate_limit_counter WHERE bucket = $1 AND window_start = $5), 0) AS previous`,
+      [key, currentStart, cost, expiresAt, previousStart],
+    );
+    return { current: Number(rows[0].current), previous: Number(rows[0].previous) };
+  }
+
+  /** Both windows' counts without counting a hit. */
+  async peek(bucket: string, currentStart: Date, previousStart: Date): Promise<WindowCounts> {
+    const rows: { window_start: Date; hits: number }[] = await this.db.query(
+      `SELECT window_start, hits FROM rate_limit_counter WHERE bucket = $1 AND window_start IN ($2, $3)`,
+      [bucketKey(bucket), currentStart, previousStart],
+    );
+    const counts: WindowCounts = { current: 0, previous: 0 };
+    for (const r of rows) {
+      if (new Date(r.window_start).getTime() === currentStart.getTime()) counts.current = Number(r.hits);
+      else counts.previous = Number(r.hits);
+    }
+    return counts;
+  }
+
+  /** Takes back hits counted in one window (never below zero). */
+  async refund(bucket: string, windowStart: Date, cost: number): Promise<void> {
+    await this.db.query(`UPDATE rate_limit_counter SET hits = GREATEST(hits - $3, 0) WHERE bucket = $1 AND window_start = $2`, [
+      bucketKey(bucket),
+      windowStart,
+      cost,
+    ]);
+  }
+
+  /** Forgets every window of a bucket (e.g. after a successful verification). */
+  async clear(bucket: string): Promise<void> {
+    await this.db.query(`DELETE FROM rate_limit_counter WHERE bucket = $1`, [bucketKey(bucket)]);
+  }
+
+  /** Deletes expired rows, at most `batch` per call so that one prune never holds many locks. Returns how many went. */
+  async prune(now: Date, batch = 5000): Promise<number> {
+    const result: [unknown[], number] = await this.db.query(
+      `DELETE FROM rate_limit_counter WHERE ctid IN (SELECT ctid FROM rate_limit_counter WHERE expires_at < $1 LIMIT $2)`,
+      [now, batch],
+    );
+    return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
+  }
+}
+
+function bucketKey(bucket: string): Buffer {
+  return createHash('sha256').update(bucket).digest();
+}
