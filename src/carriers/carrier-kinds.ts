@@ -1,5 +1,6 @@
 import type { CarrierKind } from './carrier-kind';
+import { mydhlKind } from './mydhl/mydhl.kind';
 import { rateCardKind } from './rate-card/rate-card.kind';
 
 /** Every adapter's way of reading carrier definitions. Add a new adapter's kind here. */
-export const CARRIER_KINDS: CarrierKind[] = [rateCardKind];
+export const CARRIER_KINDS: CarrierKind[] = [rateCardKind, mydhlKind];
