@@ -1,0 +1,165 @@
+import type { TableSize } from './bench-database';
+import type { LatencySummary, LoadResult } from './load-generator';
+
+/** One measured scenario: a row of the table. */
+export interface ScenarioFigures {
+  id: string;
+  title: string;
+  /** Service instance (phase) it ran on, e.g. `main`, `carriers-20`. */
+  phase: string;
+  connections: number;
+  durationSeconds: number;
+  requests: number;
+  rps: number;
+  /** Units per second when a request carries several (events/s); else equal to rps. */
+  unitsPerSecond?: number;
+  unit?: string;
+  latencyMs: LatencySummary;
+  peakRssMb: number;
+  failures: LoadResult['failures'];
+  notes?: string[];
+}
+
+export interface SkippedScenario {
+  id: string;
+  phase: string;
+  reason: string;
+}
+
+/** A ratio the issue asks for (growth or relative speed). */
+export interface RatioFigure {
+  id: string;
+  title: string;
+  numerator: { label: string; value: number };
+  denominator: { label: string; value: number };
+  ratio: number;
+  unit: string;
+}
+
+export interface TargetCheck {
+  id: string;
+  title: string;
+  /** What was measured, e.g. "0.31 x floor, p99 18.2 ms". */
+  measured: string;
+  target: string;
+  /** pass, miss, or n/a when the scenario could not run. */
+  result: 'PASS' | 'MISS' | 'N/A';
+}
+
+export interface MemoryCheckpoint {
+  quotes: number;
+  rssMb: number;
+  heapUsedMb?: number;
+}
+
+export interface BenchReport {
+  date: string;
+  command: string;
+  durationSeconds: number;
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    totalMemoryGb: number;
+    os: string;
+    node: string;
+    postgres: string;
+    database: 'embedded' | 'DATABASE_URL';
+  };
+  git: { commit: string; dirty: boolean };
+  settings: Record<string, unknown>;
+  scenarios: ScenarioFigures[];
+  skipped: SkippedScenario[];
+  ratios: RatioFigure[];
+  memory: MemoryCheckpoint[];
+  targets: TargetCheck[];
+  storage: { tables: TableSize[]; perMillionParcels?: Record<string, number>; assumptions?: string[] };
+  sizing: Record<string, unknown>;
+  profiles: { phase: string; scenario: string; file: string; top: string[] }[];
+  errors: string[];
+}
+
+const fmt = (n: number | undefined, digits = 1): string =>
+  n === undefined || Number.isNaN(n) ? '-' : n >= 1000 ? Math.round(n).toLocaleString('en-US') : n.toFixed(digits);
+
+function table(rows: string[][], align: ('l' | 'r')[]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) =>
+    r.map((cell, i) => (align[i] === 'r' ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd();
+  return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+function failureText(f: ScenarioFigures['failures']): string {
+  const codes = Object.entries(f.statusCodes).map(([c, n]) => `${n}x${c}`);
+  if (f.errors) codes.push(`${f.errors} errors`);
+  if (f.timeouts) codes.push(`${f.timeouts} timeouts`);
+  return codes.join(' ');
+}
+
+/** The one table the bench prints, plus ratios, memory, targets and storage. */
+export function renderReport(r: BenchReport): string {
+  const out: string[] = [];
+  out.push(
+    `Parcelwise benchmark ${r.date}  (${r.machine.cpus} x ${r.machine.cpuModel}, Node ${r.machine.node}, PostgreSQL ${r.machine.postgres} ${r.machine.database}, commit ${r.git.commit.slice(0, 10)}${r.git.dirty ? '+dirty' : ''})`,
+    '',
+  );
+  const rows: string[][] = [['scenario', 'phase', 'conn', 'req/s', 'units/s', 'p50 ms', 'p99 ms', 'max ms', 'peak RSS MB', 'failed']];
+  for (const s of r.scenarios) {
+    rows.push([
+      s.id,
+      s.phase,
+      String(s.connections),
+      fmt(s.rps),
+      s.unit ? `${fmt(s.unitsPerSecond)} ${s.unit}` : '',
+      fmt(s.latencyMs.p50, 2),
+      fmt(s.latencyMs.p99, 2),
+      fmt(s.latencyMs.max, 1),
+      fmt(s.peakRssMb, 0),
+      failureText(s.failures),
+    ]);
+  }
+  for (const s of r.skipped) rows.push([s.id, s.phase, '', 'skipped', '', '', '', '', '', s.reason.slice(0, 90)]);
+  out.push(table(rows, ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']));
+
+  if (r.ratios.length) {
+    out.push('', 'Ratios');
+    const rr: string[][] = [['ratio', 'numerator', 'denominator', 'value']];
+    for (const x of r.ratios) {
+      rr.push([
+        `${x.id}: ${x.title}`,
+        `${x.numerator.label} ${fmt(x.numerator.value, 2)} ${x.unit}`,
+        `${x.denominator.label} ${fmt(x.denominator.value, 2)} ${x.unit}`,
+        x.ratio.toFixed(2),
+      ]);
+    }
+    out.push(table(rr, ['l', 'l', 'l', 'r']));
+  }
+  if (r.memory.length) {
+    out.push('', 'Memory of the service during the quote soak');
+    const mr: string[][] = [['quotes', 'RSS MB', 'heap used MB (after GC)']];
+    for (const m of r.memory) mr.push([m.quotes.toLocaleString('en-US'), fmt(m.rssMb, 0), fmt(m.heapUsedMb, 1)]);
+    out.push(table(mr, ['r', 'r', 'r']));
+  }
+  if (r.targets.length) {
+    out.push('', 'Targets');
+    const tr: string[][] = [['result', 'target', 'measured', 'required']];
+    for (const t of r.targets) tr.push([t.result, t.title, t.measured, t.target]);
+    out.push(table(tr, ['l', 'l', 'l', 'l']));
+  }
+  if (r.storage.tables.length) {
+    out.push('', 'Storage (tables with indexes and TOAST, from this run)');
+    const sr: string[][] = [['table', 'rows', 'MB', 'bytes/row']];
+    for (const t of r.storage.tables.filter((t) => t.rows > 0).slice(0, 12)) {
+      sr.push([t.table, t.rows.toLocaleString('en-US'), fmt(t.totalBytes / 1048576, 1), fmt(t.bytesPerRow, 0)]);
+    }
+    out.push(table(sr, ['l', 'r', 'r', 'r']));
+  }
+  if (Object.keys(r.sizing).length) {
+    out.push('', 'Sizing');
+    for (const [k, v] of Object.entries(r.sizing)) out.push(`  ${k}: ${typeof v === 'number' ? fmt(v, 2) : String(v)}`);
+  }
+  for (const p of r.profiles) {
+    out.push('', `CPU profile ${p.phase}/${p.scenario}: ${p.file}`, ...p.top.map((l) => `  ${l}`));
+  }
+  if (r.errors.length) out.push('', 'Errors', ...r.errors.map((e) => `  ${e}`));
+  return out.join('\n');
+}

@@ -1,0 +1,308 @@
+import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { RunnerContext, sendRequest } from './bench-context';
+import { BenchDatabase } from './bench-database';
+import type { BenchReport, ScenarioFigures } from './bench-report';
+import { renderReport } from './bench-report';
+import { BenchLoad, BenchScenario, BenchSkip } from './bench-scenario';
+import { profileLines, summariseProfileFile } from './cpu-profile-summary';
+import { LoadResult, runLoad } from './load-generator';
+import { ServiceProcess, sleep } from './service-process';
+import { buildPlan, PhasePlan } from './suite-plan';
+import { evaluateTargets } from './targets';
+
+/** What `run.mjs` passes on from the command line. */
+export interface SuiteOptions {
+  root: string;
+  /** Run only these scenario or step ids (and the phases that hold them). */
+  only?: string[];
+  skip?: string[];
+  /** Short runs (2 s warm-up, 4 s load, a 20k-quote soak): a smoke test of the bench, not figures. */
+  quick?: boolean;
+  /** Scenario ids to CPU-profile (`all` for every one). */
+  profile?: string[];
+  keepDatabase?: boolean;
+  /** Seconds of measured load per scenario (default 10, quick 4). */
+  durationSeconds?: number;
+  command: string;
+}
+
+/** Measurement settings a step asks for. */
+export interface MeasureOptions {
+  /** Row id in the table (defaults to the scenario's id). */
+  id?: string;
+  connections?: number;
+  durationSeconds?: number;
+  /** Exact number of requests instead of a duration. */
+  amount?: number;
+  warmupSeconds?: number;
+  /** Keep the figures out of the main table (probes measured only for a ratio). */
+  probe?: boolean;
+  onProgress?: (ok: number) => void;
+  progressEvery?: number;
+}
+
+/** What a step of a phase can use: the running service, the scenario context and the report. */
+export interface PhaseRun {
+  phase: PhasePlan;
+  service: ServiceProcess;
+  ctx: RunnerContext;
+  report: BenchReport;
+  options: Required<Pick<SuiteOptions, 'durationSeconds'>> & SuiteOptions;
+  /** Seeds, verifies, warms up and measures one scenario; undefined when it was skipped. */
+  measure(scenario: BenchScenario, opts?: MeasureOptions): Promise<ScenarioFigures | undefined>;
+  /** Prepares a scenario once (seeding) so that several measurements can reuse its load. */
+  prepare(scenario: BenchScenario, id?: string): Promise<BenchLoad | undefined>;
+  measureLoad(scenario: BenchScenario, load: BenchLoad, opts?: MeasureOptions): Promise<ScenarioFigures | undefined>;
+  log(message: string): void;
+}
+
+const mb = (bytes: number) => bytes / 1048576;
+
+function gitInfo(root: string): { commit: string; dirty: boolean } {
+  try {
+    const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).trim() !== '';
+    return { commit, dirty };
+  } catch {
+    return { commit: 'unknown', dirty: false };
+  }
+}
+
+function elapsed(since: number): string {
+  return `${((Date.now() - since) / 1000).toFixed(0)}s`;
+}
+
+/** Runs every phase of the plan and writes the report. Returns the process exit code. */
+export async function runBenchSuite(input: SuiteOptions): Promise<number> {
+  const options = { ...input, durationSeconds: input.durationSeconds ?? (input.quick ? 4 : 10) };
+  const started = Date.now();
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) throw new Error('DATABASE_URL is not set: run the bench with `npm run bench`, which provides a PostgreSQL');
+  const resultsDir = path.join(options.root, 'bench-results');
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+  const runDir = path.join(resultsDir, stamp);
+  await fs.mkdir(runDir, { recursive: true });
+  const log = (m: string) => process.stdout.write(`[bench ${elapsed(started).padStart(4)}] ${m}\n`);
+
+  const db = await BenchDatabase.create(serverUrl);
+  log(`database ${db.name}`);
+  const cpus = os.cpus();
+  const report: BenchReport = {
+    date: new Date().toISOString(),
+    command: options.command,
+    durationSeconds: 0,
+    machine: {
+      cpus: cpus.length,
+      cpuModel: cpus[0]?.model?.trim() ?? 'unknown',
+      totalMemoryGb: Math.round(os.totalmem() / 1e9),
+      os: `${os.type()} ${os.release()}`,
+      node: process.version,
+      postgres: await db.serverVersion(),
+      database: process.env.EMBEDDED_DATABASE ? 'embedded' : 'DATABASE_URL',
+    },
+    git: gitInfo(options.root),
+    settings: {
+      connections: 32,
+      durationSeconds: options.durationSeconds,
+      quick: !!options.quick,
+      loadGenerator: 'autocannon (in the bench process; the service is a separate process)',
+      serviceCommand: 'node --enable-source-maps dist/src/main.js (NODE_ENV=production, LOG_LEVEL=info)',
+    },
+    scenarios: [],
+    skipped: [],
+    ratios: [],
+    memory: [],
+    targets: [],
+    storage: { tables: [] },
+    sizing: {},
+    profiles: [],
+    errors: [],
+  };
+
+  const plan = await buildPlan(options, runDir);
+  const wanted = (id: string) => (!options.only?.length || options.only.includes(id)) && !options.skip?.includes(id);
+  const adminKey = `pw_bench_admin_${randomBytes(16).toString('hex')}`;
+  try {
+    for (const phase of plan.phases) {
+      const steps = phase.steps.filter((s) => wanted(s.id) || (s.always && phase.steps.some((o) => !o.always && wanted(o.id))));
+      if (!steps.some((s) => !s.always)) continue;
+      log(`phase ${phase.id}: ${phase.title}`);
+      const service = new ServiceProcess({
+        root: options.root,
+        databaseUrl: db.url,
+        adminKey,
+        env: phase.env,
+        logFile: path.join(runDir, `service-${phase.id}.log`),
+        probe: true,
+      });
+      const bootStart = Date.now();
+      try {
+        await service.start();
+      } catch (e) {
+        report.errors.push(`phase ${phase.id}: ${(e as Error).message.split('\n')[0]}`);
+        for (const s of steps) if (!s.always) report.skipped.push({ id: s.id, phase: phase.id, reason: 'service did not start' });
+        log(`  service did not start: ${(e as Error).message}`);
+        continue;
+      }
+      log(`  service pid ${service.pid} up in ${elapsed(bootStart)} at ${service.baseUrl}`);
+      const ctx = new RunnerContext({
+        baseUrl: service.baseUrl,
+        adminKey,
+        databaseUrl: db.url,
+        carriersDir: phase.carriersDir,
+        tariffsDir: phase.tariffsDir,
+        log: (m) => log(`    ${m}`),
+      });
+      const run = createPhaseRun(phase, service, ctx, report, options, runDir, log);
+      try {
+        for (const step of steps) {
+          try {
+            await step.run(run);
+          } catch (e) {
+            const msg = e instanceof Error ? e.message : String(e);
+            report.errors.push(`${phase.id}/${step.id}: ${msg.split('\n')[0]}`);
+            log(`  step ${step.id} failed: ${msg}`);
+          }
+        }
+      } finally {
+        await ctx.close();
+        await service.stop();
+      }
+    }
+    log('measuring storage');
+    report.storage.tables = await db.allTableSizes();
+    plan.finish(report);
+    report.targets = evaluateTargets(report);
+  } finally {
+    if (!options.keepDatabase) await db.drop().catch((e) => report.errors.push(`dropping ${db.name}: ${(e as Error).message}`));
+    await plan.cleanup();
+  }
+  report.durationSeconds = Math.round((Date.now() - started) / 1000);
+  const text = renderReport(report);
+  const json = JSON.stringify(report, null, 2);
+  await fs.writeFile(path.join(runDir, 'report.json'), json);
+  await fs.writeFile(path.join(runDir, 'report.txt'), text + '\n');
+  await fs.writeFile(path.join(resultsDir, 'latest.json'), json);
+  await fs.writeFile(path.join(resultsDir, 'latest.txt'), text + '\n');
+  process.stdout.write(`\n${text}\n\nResults: ${path.relative(options.root, path.join(runDir, 'report.json'))} (also bench-results/latest.json); total ${report.durationSeconds}s\n`);
+  return report.errors.length ? 1 : 0;
+}
+
+function createPhaseRun(
+  phase: PhasePlan,
+  service: ServiceProcess,
+  ctx: RunnerContext,
+  report: BenchReport,
+  options: PhaseRun['options'],
+  runDir: string,
+  log: (m: string) => void,
+): PhaseRun {
+  const profiling = (id: string) => !!options.profile?.length && (options.profile.includes('all') || options.profile.includes(id));
+  const skip = (id: string, reason: string) => {
+    report.skipped.push({ id, phase: phase.id, reason });
+    log(`  ${id}: skipped (${reason})`);
+  };
+
+  const prepare = async (scenario: BenchScenario, id = scenario.id): Promise<BenchLoad | undefined> => {
+    let load: BenchLoad;
+    try {
+      load = await scenario.prepare(ctx);
+    } catch (e) {
+      if (e instanceof BenchSkip) skip(id, e.message);
+      else {
+        report.errors.push(`${phase.id}/${id}: preparing failed: ${(e as Error).message}`);
+        skip(id, `preparing failed: ${(e as Error).message.slice(0, 200)}`);
+      }
+      return undefined;
+    }
+    // One request first, checked: a benchmark of error answers is worthless.
+    const first = Array.isArray(load.requests) ? load.requests[0] : load.requests(0);
+    const res = await sendRequest(service.baseUrl, first);
+    const expected = load.expectStatus ?? [];
+    const statusOk = expected.length ? expected.includes(res.status) : res.status >= 200 && res.status < 300;
+    if (!statusOk) {
+      const reason = res.status === 404 && /Cannot|not found|NOT_FOUND/i.test(res.text) ? 'route not available in this build' : `first request answered ${res.status}`;
+      if (res.status !== 404) report.errors.push(`${phase.id}/${id}: ${first.method} ${first.path} answered ${res.status}: ${res.text.slice(0, 300)}`);
+      skip(id, `${reason}: ${res.text.slice(0, 160)}`);
+      return undefined;
+    }
+    const verdict = load.verify ? load.verify(res) : true;
+    if (verdict !== true) {
+      report.errors.push(`${phase.id}/${id}: wrong answer: ${verdict}`);
+      skip(id, `wrong answer: ${verdict}`);
+      return undefined;
+    }
+    return load;
+  };
+
+  const measureLoad = async (scenario: BenchScenario, load: BenchLoad, opts: MeasureOptions = {}): Promise<ScenarioFigures | undefined> => {
+    const id = opts.id ?? scenario.id;
+    const connections = opts.connections ?? load.connections ?? 32;
+    const warmup = opts.warmupSeconds ?? (options.quick ? 1 : 3);
+    if (warmup > 0) await runLoad({ baseUrl: service.baseUrl, load, connections, durationSeconds: warmup });
+    await sleep(300);
+    await service.resetPeak();
+    const profile = profiling(id);
+    if (profile) await service.startProfile();
+    const result: LoadResult = await runLoad({
+      baseUrl: service.baseUrl,
+      load,
+      connections,
+      durationSeconds: opts.amount ? undefined : (opts.durationSeconds ?? options.durationSeconds),
+      amount: opts.amount,
+      onProgress: opts.onProgress,
+      progressEvery: opts.progressEvery,
+    });
+    const memory = await service.memory();
+    if (profile) {
+      const file = path.join(runDir, 'profiles', `${phase.id}-${id}.cpuprofile`);
+      await service.stopProfile(file);
+      const top = profileLines(await summariseProfileFile(file));
+      report.profiles.push({ phase: phase.id, scenario: id, file: path.relative(options.root, file), top });
+    }
+    const units = load.unitsPerRequest ?? 1;
+    const figures: ScenarioFigures = {
+      id,
+      title: scenario.title,
+      phase: phase.id,
+      connections,
+      durationSeconds: result.durationSeconds,
+      requests: result.requests,
+      rps: result.rps,
+      ...(load.unit ? { unit: load.unit, unitsPerSecond: result.rps * units } : {}),
+      latencyMs: result.latency,
+      peakRssMb: mb(memory.peakRss),
+      failures: result.failures,
+    };
+    const failed = result.requests - result.ok;
+    if (failed > 0) {
+      report.errors.push(
+        `${phase.id}/${id}: ${failed} of ${result.requests} responses were not successful (${JSON.stringify(result.failures.statusCodes)}${result.failures.firstError ? `, ${result.failures.firstError}` : ''})`,
+      );
+    }
+    if (!opts.probe) report.scenarios.push(figures);
+    log(
+      `  ${id}: ${result.rps.toFixed(0)} req/s${load.unit ? ` (${(result.rps * units).toFixed(0)} ${load.unit}/s)` : ''}, p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms, peak RSS ${mb(memory.peakRss).toFixed(0)} MB${failed ? `, ${failed} failed` : ''}`,
+    );
+    return figures;
+  };
+
+  return {
+    phase,
+    service,
+    ctx,
+    report,
+    options,
+    log,
+    prepare,
+    measureLoad,
+    async measure(scenario, opts = {}) {
+      const load = await prepare(scenario, opts.id ?? scenario.id);
+      return load ? measureLoad(scenario, load, opts) : undefined;
+    },
+  };
+}

@@ -1,0 +1,168 @@
+// autocannon ships no type declarations; the small surface used here is typed in this file.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as AutocannonFn;
+import type { BenchLoad, BenchRequest } from './bench-scenario';
+
+interface AutocannonRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+  setupRequest?: (req: AutocannonRequest, context: unknown) => AutocannonRequest;
+}
+interface AutocannonResult {
+  duration: number;
+  requests: { total: number; average: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statusCodeStats: Record<string, { count: number }>;
+}
+interface AutocannonInstance {
+  on(event: 'response', fn: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): void;
+  on(event: 'reqError', fn: (err: Error) => void): void;
+  stop(): void;
+}
+type AutocannonFn = (
+  opts: Record<string, unknown>,
+  cb: (err: Error | null, result: AutocannonResult) => void,
+) => AutocannonInstance;
+
+/** Latency in milliseconds, computed from every successful response (sub-millisecond precision). */
+export interface LatencySummary {
+  mean: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+}
+
+export interface LoadResult {
+  connections: number;
+  durationSeconds: number;
+  /** Responses received. */
+  requests: number;
+  /** Responses with an expected status. */
+  ok: number;
+  /** Successful requests per second. */
+  rps: number;
+  latency: LatencySummary;
+  /** Unexpected statuses by code, and socket errors/timeouts. */
+  failures: { statusCodes: Record<string, number>; errors: number; timeouts: number; firstError?: string };
+}
+
+export interface LoadOptions {
+  baseUrl: string;
+  load: BenchLoad;
+  connections: number;
+  /** Either a duration... */
+  durationSeconds?: number;
+  /** ...or an exact number of requests. */
+  amount?: number;
+  /** Called every `progressEvery` successful responses (memory checkpoints). */
+  onProgress?: (ok: number) => void;
+  progressEvery?: number;
+}
+
+/** Serialises a scenario request into what autocannon sends. */
+export function toWire(req: BenchRequest): AutocannonRequest {
+  const headers: Record<string, string> = { ...(req.headers ?? {}) };
+  let body: string | undefined;
+  if (req.body !== undefined) {
+    body = typeof req.body === 'string' || Buffer.isBuffer(req.body) ? (req.body as string) : JSON.stringify(req.body);
+    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
+  }
+  return { method: req.method, path: req.path, headers, body };
+}
+
+/** Growable store of latency samples (ms, as floats) so percentiles are not rounded to whole ms. */
+class LatencySamples {
+  private data = new Float64Array(1 << 16);
+  private n = 0;
+
+  add(ms: number): void {
+    if (this.n === this.data.length) {
+      const bigger = new Float64Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.n++] = ms;
+  }
+
+  summary(): LatencySummary {
+    if (this.n === 0) return { mean: NaN, p50: NaN, p90: NaN, p99: NaN, max: NaN };
+    const sorted = this.data.slice(0, this.n).sort();
+    let sum = 0;
+    for (let i = 0; i < sorted.length; i++) sum += sorted[i];
+    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+    return { mean: sum / sorted.length, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: sorted[sorted.length - 1] };
+  }
+}
+
+/**
+ * Drives the service with autocannon from this process (never the service's) and measures every
+ * response: rate of expected answers, latency percentiles from exact samples, and every unexpected
+ * status so that a fast stream of errors is never mistaken for speed.
+ */
+export function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const { load } = options;
+  const expected = new Set(load.expectStatus ?? []);
+  const isOk = (status: number) => (expected.size ? expected.has(status) : status >= 200 && status < 300);
+  const requests: AutocannonRequest[] = Array.isArray(load.requests)
+    ? load.requests.map(toWire)
+    : [
+        {
+          setupRequest: (() => {
+            const factory = load.requests;
+            let seq = 1;
+            return (req: AutocannonRequest) => ({ ...req, ...toWire(factory(seq++)) });
+          })(),
+        },
+      ];
+  const samples = new LatencySamples();
+  const failedStatuses: Record<string, number> = {};
+  let ok = 0;
+  let responses = 0;
+  let firstError: string | undefined;
+  const started = process.hrtime.bigint();
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: options.baseUrl,
+        connections: options.connections,
+        ...(options.amount ? { amount: options.amount } : { duration: options.durationSeconds ?? 10 }),
+        requests,
+        timeout: 30,
+        // Requests and latency are ours; autocannon's own histogram rounds to whole milliseconds.
+        renderProgressBar: false,
+        renderLatencyTable: false,
+        renderResultsTable: false,
+      },
+      (err, result) => {
+        if (err) return reject(err);
+        const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+        const durationSeconds = options.amount ? elapsed : result.duration || elapsed;
+        resolve({
+          connections: options.connections,
+          durationSeconds,
+          requests: responses,
+          ok,
+          rps: ok / durationSeconds,
+          latency: samples.summary(),
+          failures: { statusCodes: failedStatuses, errors: result.errors, timeouts: result.timeouts, firstError },
+        });
+      },
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      responses++;
+      if (isOk(statusCode)) {
+        ok++;
+        samples.add(responseTime);
+        if (options.onProgress && options.progressEvery && ok % options.progressEvery === 0) options.onProgress(ok);
+      } else {
+        failedStatuses[statusCode] = (failedStatuses[statusCode] ?? 0) + 1;
+      }
+    });
+    instance.on('reqError', (e) => (firstError ??= e.message));
+  });
+}
