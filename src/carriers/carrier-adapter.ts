@@ -14,6 +14,8 @@ export type ExclusionReason =
   | 'insurance_exceeds_limit'
   | 'too_many_parcels'
   | 'value_exceeds_limit'
+  | 'packaging_not_accepted'
+  | 'incoterm_not_supported'
   | 'carrier_timeout'
   | 'carrier_error'
   | 'carrier_unavailable';

@@ -1,3 +1,5 @@
+import type { Money } from '../money/money';
+
 /**
  * A carrier as operations staff describe it in `carriers/<id>/carrier.yaml` (format in
  * `carriers/README.md`). The common part is typed here; each adapter adds its own fields (validated
@@ -18,6 +20,15 @@ export interface CarrierDefinition {
   /** IANA zone where cut-off times are read, e.g. `Europe/Berlin`. */
   timeZone: string;
   services: ServiceDefinition[];
+  /**
+   * How customs treat the carrier's shipments: `courier` (express integrators, freight) or `postal`
+   * (items in the UPU postal stream, with their own de minimis and clearance rules). Default `courier`.
+   */
+  mode?: 'courier' | 'postal';
+  /** Format of the carrier's tracking numbers; booking issues numbers from it for carriers without an API. */
+  trackingNumber?: TrackingNumberFormat;
+  /** Whether the carrier offers delivered-duty-paid, and its fees for collecting duties and taxes. */
+  ddp?: DdpTerms;
   /** The folder the definition was read from (absolute). */
   dir: string;
   /** The YAML as read, for adapter-specific fields. */
@@ -34,6 +45,48 @@ export interface ServiceDefinition {
   /** Any further fields the adapter's schema allows (limits, accepts, rate tables, option codes). */
   [key: string]: unknown;
 }
+
+/**
+ * A tracking-number format, by `format`:
+ * - `s10`: UPU S10 (`RR123456785DE`): two letters of service indicator, 8 serial digits, a mod-11 check
+ *   digit with weights 8 6 4 2 3 5 9 7, then the issuing country.
+ * - `mod7`: `length` digits (after an optional `prefix`) whose last digit is the serial number mod 7
+ *   (DHL Express air waybills).
+ * - `mod10`: `prefix` then digits whose last is a GS1 mod-10 check digit (weights 3 and 1 from the right)
+ *   over the digits; `length` counts the whole number including the prefix.
+ * - `sscc`: GS1 SSCC-18 per pallet: extension digit, GS1 company prefix, serial, mod-10 check digit.
+ *
+ * @example { format: s10, serviceIndicator: "CX", countryCode: "DE" }
+ */
+export type TrackingNumberFormat =
+  | { format: 's10'; serviceIndicator: string; countryCode: string }
+  | { format: 'mod7'; length: number; prefix?: string }
+  | { format: 'mod10'; length: number; prefix?: string }
+  | { format: 'sscc'; extensionDigit: string; companyPrefix: string };
+
+/**
+ * What a carrier charges for handling duties and taxes. With `incoterm: DDP` the shipper pays
+ * `ddpFee`; with DAP the carrier advances duties at import and bills the recipient
+ * `disbursementFee` (a percentage of the amount advanced with a minimum, or a flat fee).
+ * The landed-cost engine receives these through `LandedCostInput.carrierFees`.
+ */
+export interface DdpTerms {
+  /** False when the carrier cannot bill duties to the shipper (quotes with DDP then exclude it). */
+  supported: boolean;
+  ddpFee?: Money;
+  disbursementFee?: { percent?: number; minimum?: Money; flat?: Money };
+}
+
+/** Money in YAML: `{ amount: "12.50", currency: EUR }`, the amount quoted as in the API. */
+export const MONEY_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['amount', 'currency'],
+  properties: {
+    amount: { type: 'string', pattern: '^\\d+(\\.\\d{1,4})?$' },
+    currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+  },
+} as const;
 
 /** JSON Schema fragments shared by every adapter's carrier.yaml schema. */
 export const COMMON_CARRIER_PROPERTIES = {
@@ -55,6 +108,46 @@ export const COMMON_CARRIER_PROPERTIES = {
   currency: { type: 'string', pattern: '^[A-Z]{3}$' },
   origins: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[A-Z]{2}$' } },
   timeZone: { type: 'string', minLength: 3 },
+  mode: { enum: ['courier', 'postal'] },
+  trackingNumber: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['format'],
+    properties: {
+      format: { enum: ['s10', 'mod7', 'mod10', 'sscc'] },
+      serviceIndicator: { type: 'string', pattern: '^[A-Z]{2}$' },
+      countryCode: { type: 'string', pattern: '^[A-Z]{2}$' },
+      length: { type: 'integer', minimum: 6, maximum: 40 },
+      prefix: { type: 'string', pattern: '^[A-Z0-9]{1,10}$' },
+      extensionDigit: { type: 'string', pattern: '^\\d$' },
+      companyPrefix: { type: 'string', pattern: '^\\d{7,10}$' },
+    },
+    allOf: [
+      // Ajv's strict mode wants the properties a `required` names declared beside it.
+      { if: { properties: { format: { const: 's10' } } }, then: { properties: { serviceIndicator: true, countryCode: true }, required: ['serviceIndicator', 'countryCode'] } },
+      { if: { properties: { format: { enum: ['mod7', 'mod10'] } } }, then: { properties: { length: true }, required: ['length'] } },
+      { if: { properties: { format: { const: 'sscc' } } }, then: { properties: { extensionDigit: true, companyPrefix: true }, required: ['extensionDigit', 'companyPrefix'] } },
+    ],
+  },
+  ddp: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['supported'],
+    properties: {
+      supported: { type: 'boolean' },
+      ddpFee: MONEY_SCHEMA,
+      disbursementFee: {
+        type: 'object',
+        additionalProperties: false,
+        minProperties: 1,
+        properties: {
+          percent: { type: 'number', minimum: 0, maximum: 100 },
+          minimum: MONEY_SCHEMA,
+          flat: MONEY_SCHEMA,
+        },
+      },
+    },
+  },
 } as const;
 
 export const COMMON_CARRIER_REQUIRED = ['id', 'name', 'adapter', 'source', 'currency', 'origins', 'timeZone', 'services'] as const;
