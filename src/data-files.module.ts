@@ -1,6 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { AddressRules } from './addresses/address-rules';
 import { CarrierCatalog } from './carriers/carrier-catalog';
 import type { DataFiles } from './data-files';
+import { CUSTOMS_FORM_RULES } from './documents/customs/customs-rules';
 import { ExchangeRateTable } from './money/exchange-rates';
 import { ReferenceData } from './tariffs/reference-data';
 import { EventCodeTables } from './tracking/domain/event-code-table';
@@ -19,8 +21,10 @@ export class DataFilesModule {
         { provide: ExchangeRateTable, useValue: data.fx },
         { provide: TimeZoneTable, useValue: data.tracking.timeZones },
         { provide: EventCodeTables, useValue: data.tracking.eventCodes },
+        { provide: AddressRules, useValue: data.addresses },
+        { provide: CUSTOMS_FORM_RULES, useValue: data.customsForms },
       ],
-      exports: [ReferenceData, CarrierCatalog, ExchangeRateTable, TimeZoneTable, EventCodeTables],
+      exports: [ReferenceData, CarrierCatalog, ExchangeRateTable, TimeZoneTable, EventCodeTables, AddressRules, CUSTOMS_FORM_RULES],
     };
   }
 }

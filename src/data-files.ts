@@ -1,6 +1,10 @@
+import { AddressRules } from './addresses/address-rules';
+import { loadAddressRules } from './addresses/address-rules.loader';
 import { CarrierCatalog } from './carriers/carrier-catalog';
 import { loadCarrierCatalog } from './carriers/carrier-catalog.loader';
 import { CARRIER_KINDS } from './carriers/carrier-kinds';
+import type { CustomsFormRules } from './documents/customs/customs-rules';
+import { loadCustomsFormRules } from './documents/customs/customs-rules.loader';
 import { ExchangeRateTable } from './money/exchange-rates';
 import { loadExchangeRates } from './money/exchange-rates.loader';
 import type { AppConfig } from './platform/config/app-config';
@@ -17,6 +21,10 @@ export interface DataFiles {
   fx: ExchangeRateTable;
   /** Time zones and carrier event-code tables (`carriers/<id>/events.csv`). */
   tracking: TrackingData;
+  /** Postal code formats and regions per country (`tariffs/reference/postal-codes.csv`, `regions.csv`). */
+  addresses: AddressRules;
+  /** Customs territories and CN 22/CN 23 limits (`tariffs/documents/customs-forms.yaml`). */
+  customsForms: CustomsFormRules;
 }
 
 /**
@@ -24,14 +32,16 @@ export interface DataFiles {
  * reported together in one DataFileError, so an operator fixes them in one pass.
  */
 export async function loadDataFiles(config: AppConfig, baseDir = process.cwd()): Promise<DataFiles> {
-  const [reference, carriers, fx, tracking] = await Promise.allSettled([
+  const [reference, carriers, fx, tracking, addresses, customsForms] = await Promise.allSettled([
     loadReferenceData(config.tariffsDir, baseDir),
     loadCarrierCatalog(config.carriersDir, CARRIER_KINDS, baseDir),
     loadExchangeRates(config.tariffsDir, baseDir),
     loadTrackingData(config, baseDir),
+    loadAddressRules(config.tariffsDir, baseDir),
+    loadCustomsFormRules(config.tariffsDir, baseDir),
   ]);
   const problems: DataFileProblem[] = [];
-  for (const r of [reference, carriers, fx, tracking]) {
+  for (const r of [reference, carriers, fx, tracking, addresses, customsForms]) {
     if (r.status === 'rejected') {
       if (r.reason instanceof DataFileError) problems.push(...r.reason.problems);
       else throw r.reason;
@@ -43,5 +53,7 @@ export async function loadDataFiles(config: AppConfig, baseDir = process.cwd()):
     carriers: (carriers as PromiseFulfilledResult<CarrierCatalog>).value,
     fx: (fx as PromiseFulfilledResult<ExchangeRateTable>).value,
     tracking: (tracking as PromiseFulfilledResult<TrackingData>).value,
+    addresses: (addresses as PromiseFulfilledResult<AddressRules>).value,
+    customsForms: (customsForms as PromiseFulfilledResult<CustomsFormRules>).value,
   };
 }

@@ -18,6 +18,9 @@ export interface CustomsTerritory {
   exclude?: TerritoryPart[];
 }
 
+/** Injection token of the loaded CustomsFormRules. */
+export const CUSTOMS_FORM_RULES = Symbol('CUSTOMS_FORM_RULES');
+
 /** The rules read from `tariffs/documents/customs-forms.yaml`. */
 export interface CustomsFormRules {
   customsTerritories: CustomsTerritory[];
