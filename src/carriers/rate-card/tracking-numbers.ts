@@ -5,139 +5,140 @@ import {
   s10CheckDigit,
   weightedMod11CheckDigit,
 } from './tracking-number-check-digits';
-
-/** Tracking-number formats we can issue for carriers that have no API of their own. */
-export type TrackingNumberFormat = 's10' | 'ups' | 'fedex-express' | 'fedex-ground' | 'dhl-express' | 'dpd' | 'usps-impb';
+import type { TrackingNumberFormat as CatalogFormat } from '../carrier-definition';
 
 /**
- * The `trackingNumber:` block of a rate-card carrier (or of one of its services) in `carrier.yaml`.
+ * Every tracking-number format we can issue and check: the generic formats a `carrier.yaml` names in
+ * its `trackingNumber:` block (`s10`, `mod7`, `mod10`, `sscc`, see `TrackingNumberFormat` in
+ * carrier-definition.ts), and the integrators' own formats (UPS 1Z, FedEx, DPD, USPS IMpb) for
+ * validating numbers those carriers issue.
  *
- * @example { format: s10, serviceIndicator: RR, countryCode: DE }           # RR123456785DE
- * @example { format: ups, shipperId: 5R8939, serviceCode: '03' }           # 1Z5R89390357567127
- * @example { format: s10, serviceIndicator: LX, countryCode: NL, range: { from: 10000000, to: 19999999 } }
+ * @example { format: s10, serviceIndicator: CX, countryCode: DE }   # CX123456785DE
+ * @example { format: mod10, prefix: AS, length: 16 }                # AS + 13 digits + GS1 check digit
  */
-export interface TrackingNumberSpec {
-  format: TrackingNumberFormat;
-  /** S10: two letters, the service (R registered, L letter-post express, E EMS, C/V parcels, ...). */
-  serviceIndicator?: string;
-  /** S10: the issuing postal operator's country (ISO 3166-1 alpha-2). */
-  countryCode?: string;
-  /** UPS: 6-character account (shipper) number; USPS: 9-digit mailer id (starting with 9). */
-  shipperId?: string;
-  /** UPS: 2-character service code; USPS: 3-digit service type code. */
-  serviceCode?: string;
-  /** DPD: 4-digit depot number. */
-  depot?: string;
+export type TrackingNumberSpec = (
+  | CatalogFormat
+  | { format: 'ups'; shipperId: string; serviceCode: string }
+  | { format: 'fedex-express' }
+  | { format: 'fedex-ground' }
+  | { format: 'dpd'; depot: string }
+  | { format: 'usps-impb'; shipperId: string; serviceCode: string }
+) & {
   /** The block of serials the carrier assigned to us, inclusive. Defaults to the format's whole space. */
   range?: { from: number; to: number };
-}
+};
 
-/** JSON Schema of the `trackingNumber:` block, for the rate-card carrier.yaml schema. */
-export const TRACKING_NUMBER_SCHEMA = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['format'],
-  properties: {
-    format: { enum: ['s10', 'ups', 'fedex-express', 'fedex-ground', 'dhl-express', 'dpd', 'usps-impb'] },
-    serviceIndicator: { type: 'string', pattern: '^[A-Z]{2}$' },
-    countryCode: { type: 'string', pattern: '^[A-Z]{2}$' },
-    shipperId: { type: 'string', pattern: '^[A-Z0-9]{6,9}$' },
-    serviceCode: { type: 'string', pattern: '^[A-Z0-9]{2,3}$' },
-    depot: { type: 'string', pattern: '^\\d{4}$' },
-    range: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['from', 'to'],
-      properties: { from: { type: 'integer', minimum: 0 }, to: { type: 'integer', minimum: 0 } },
-    },
-  },
-} as const;
+export type TrackingNumberFormatName = TrackingNumberSpec['format'];
 
 interface FormatRule {
-  /** Number of serial values the format can hold. */
-  capacity: number;
+  /** Number of serial values the spec can hold. */
+  capacity(spec: TrackingNumberSpec): number;
   /** Fields of the spec the format needs, with their exact shape. */
-  requires: Partial<Record<keyof TrackingNumberSpec, RegExp>>;
+  requires: Record<string, RegExp>;
   build(spec: TrackingNumberSpec, serial: number): string;
-  /** A whole number of this format, check digit included. */
-  pattern: RegExp;
-  isValid(value: string): boolean;
+  /** A whole number of this format (spaces removed), check digit included. */
+  isValid(value: string, spec?: TrackingNumberSpec): boolean;
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
+// Spec fields by name: each rule has checked `requires` before it reads them.
+const field = (spec: TrackingNumberSpec, name: string) => String((spec as unknown as Record<string, unknown>)[name] ?? '');
+const digitsOf = (value: string) => value.replace(/\D/g, '');
+/** GS1 mod 10: weights 3 and 1 alternating from the rightmost digit. */
+const gs1 = (digits: string) => mod10CheckDigit(digits, { evensMultiplier: 3, reverse: true });
+const FEDEX_WEIGHTS = [3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1];
 
-const FORMATS: Record<TrackingNumberFormat, FormatRule> = {
+const FORMATS: Record<TrackingNumberFormatName, FormatRule> = {
   s10: {
-    capacity: 1e8,
+    capacity: () => 1e8,
     requires: { serviceIndicator: /^[A-Z]{2}$/, countryCode: /^[A-Z]{2}$/ },
-    build: (s, n) => `${s.serviceIndicator}${pad(n, 8)}${s10CheckDigit(pad(n, 8))}${s.countryCode}`,
-    pattern: /^[A-Z]{2}\d{9}[A-Z]{2}$/,
-    isValid: (v) => s10CheckDigit(v.slice(2, 10)) === Number(v[10]),
+    build: (s, n) => `${field(s, 'serviceIndicator')}${pad(n, 8)}${s10CheckDigit(pad(n, 8))}${field(s, 'countryCode')}`,
+    isValid: (v) => /^[A-Z]{2}\d{9}[A-Z]{2}$/.test(v) && s10CheckDigit(v.slice(2, 10)) === Number(v[10]),
+  },
+  mod7: {
+    capacity: (s) => 10 ** Math.min(15, Number(field(s, 'length')) - 1),
+    requires: { length: /^\d+$/ },
+    build: (s, n) => {
+      const serial = pad(n, Number(field(s, 'length')) - 1);
+      return `${field(s, 'prefix')}${serial}${mod7CheckDigit(serial)}`;
+    },
+    isValid: (v, s) => {
+      const body = s ? v.slice(field(s, 'prefix').length) : v.replace(/^[A-Z]+/, '');
+      return /^\d{7,}$/.test(body) && (!s || body.length === Number(field(s, 'length'))) && mod7CheckDigit(body.slice(0, -1)) === Number(body.slice(-1));
+    },
+  },
+  mod10: {
+    capacity: (s) => 10 ** Math.min(15, Number(field(s, 'length')) - field(s, 'prefix').length - 1),
+    requires: { length: /^\d+$/ },
+    build: (s, n) => {
+      const prefix = field(s, 'prefix');
+      const body = `${prefix}${pad(n, Number(field(s, 'length')) - prefix.length - 1)}`;
+      return `${body}${gs1(digitsOf(body))}`;
+    },
+    isValid: (v, s) =>
+      (!s || (v.length === Number(field(s, 'length')) && v.startsWith(field(s, 'prefix')))) && /\d$/.test(v) && gs1(digitsOf(v.slice(0, -1))) === Number(v.slice(-1)),
+  },
+  sscc: {
+    capacity: (s) => 10 ** (16 - field(s, 'companyPrefix').length),
+    requires: { extensionDigit: /^\d$/, companyPrefix: /^\d{7,10}$/ },
+    build: (s, n) => {
+      const body = `${field(s, 'extensionDigit')}${field(s, 'companyPrefix')}${pad(n, 16 - field(s, 'companyPrefix').length)}`;
+      return `${body}${gs1(body)}`;
+    },
+    isValid: (v) => /^\d{18}$/.test(v) && gs1(v.slice(0, 17)) === Number(v[17]),
   },
   ups: {
-    capacity: 1e7,
+    capacity: () => 1e7,
     requires: { shipperId: /^[A-Z0-9]{6}$/, serviceCode: /^[A-Z0-9]{2}$/ },
     build: (s, n) => {
-      const body = `${s.shipperId}${s.serviceCode}${pad(n, 7)}`;
+      const body = `${field(s, 'shipperId')}${field(s, 'serviceCode')}${pad(n, 7)}`;
       return `1Z${body}${mod10CheckDigit(body, { oddsMultiplier: 2 })}`;
     },
-    pattern: /^1Z[A-Z0-9]{15}\d$/,
-    isValid: (v) => mod10CheckDigit(v.slice(2, 17), { oddsMultiplier: 2 }) === Number(v[17]),
+    isValid: (v) => /^1Z[A-Z0-9]{15}\d$/.test(v) && mod10CheckDigit(v.slice(2, 17), { oddsMultiplier: 2 }) === Number(v[17]),
   },
   'fedex-express': {
-    capacity: 1e11,
+    capacity: () => 1e11,
     requires: {},
     build: (_s, n) => `${pad(n, 11)}${weightedMod11CheckDigit(pad(n, 11), FEDEX_WEIGHTS)}`,
-    pattern: /^\d{12}$/,
-    isValid: (v) => weightedMod11CheckDigit(v.slice(0, 11), FEDEX_WEIGHTS) === Number(v[11]),
+    isValid: (v) => /^\d{12}$/.test(v) && weightedMod11CheckDigit(v.slice(0, 11), FEDEX_WEIGHTS) === Number(v[11]),
   },
   'fedex-ground': {
-    capacity: 1e14,
+    capacity: () => 1e14,
     requires: {},
     build: (_s, n) => `${pad(n, 14)}${mod10CheckDigit(pad(n, 14), { oddsMultiplier: 3 })}`,
-    pattern: /^\d{15}$/,
-    isValid: (v) => mod10CheckDigit(v.slice(0, 14), { oddsMultiplier: 3 }) === Number(v[14]),
-  },
-  'dhl-express': {
-    capacity: 1e9,
-    requires: {},
-    build: (_s, n) => `${pad(n, 9)}${mod7CheckDigit(pad(n, 9))}`,
-    pattern: /^\d{10,11}$/,
-    isValid: (v) => mod7CheckDigit(v.slice(0, -1)) === Number(v.slice(-1)),
+    isValid: (v) => /^\d{15}$/.test(v) && mod10CheckDigit(v.slice(0, 14), { oddsMultiplier: 3 }) === Number(v[14]),
   },
   dpd: {
-    capacity: 1e10,
+    capacity: () => 1e10,
     requires: { depot: /^\d{4}$/ },
-    build: (s, n) => `${s.depot}${pad(n, 10)}${mod37x36CheckChar(`${s.depot}${pad(n, 10)}`)}`,
-    pattern: /^\d{14}[0-9A-Z]$/,
-    isValid: (v) => mod37x36CheckChar(v.slice(0, 14)) === v[14],
+    build: (s, n) => `${field(s, 'depot')}${pad(n, 10)}${mod37x36CheckChar(`${field(s, 'depot')}${pad(n, 10)}`)}`,
+    isValid: (v) => /^\d{14}[0-9A-Z]$/.test(v) && mod37x36CheckChar(v.slice(0, 14)) === v[14],
   },
   'usps-impb': {
-    capacity: 1e7,
+    capacity: () => 1e7,
     requires: { shipperId: /^9\d{8}$/, serviceCode: /^\d{3}$/ },
     build: (s, n) => {
-      const body = `94${s.serviceCode}${s.shipperId}${pad(n, 7)}`;
-      return `${body}${mod10CheckDigit(body, { evensMultiplier: 3, reverse: true })}`;
+      const body = `94${field(s, 'serviceCode')}${field(s, 'shipperId')}${pad(n, 7)}`;
+      return `${body}${gs1(body)}`;
     },
-    pattern: /^9[2-5]\d{20}$/,
-    isValid: (v) => mod10CheckDigit(v.slice(0, 21), { evensMultiplier: 3, reverse: true }) === Number(v[21]),
+    isValid: (v) => /^9[2-5]\d{20}$/.test(v) && gs1(v.slice(0, 21)) === Number(v[21]),
   },
 };
-
-const FEDEX_WEIGHTS = [3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1];
 
 /** Problems with a spec (missing or malformed fields, a range outside the format), as `field: message`. */
 export function trackingSpecProblems(spec: TrackingNumberSpec): { field: string; message: string }[] {
   const rule = FORMATS[spec.format];
-  if (!rule) return [{ field: 'format', message: `unknown tracking number format "${spec.format}"` }];
+  if (!rule) return [{ field: 'format', message: `unknown tracking number format "${(spec as { format: string }).format}"` }];
   const problems: { field: string; message: string }[] = [];
-  for (const [field, shape] of Object.entries(rule.requires) as [keyof TrackingNumberSpec, RegExp][]) {
-    const value = spec[field];
-    if (typeof value !== 'string' || !shape.test(value)) problems.push({ field, message: `format ${spec.format} needs ${field} matching ${shape}` });
+  for (const [name, shape] of Object.entries(rule.requires)) {
+    if (!shape.test(field(spec, name))) problems.push({ field: name, message: `format ${spec.format} needs ${name} matching ${shape}` });
   }
+  if (problems.length) return problems;
+  const capacity = rule.capacity(spec);
+  if (!(capacity >= 1)) problems.push({ field: 'length', message: `format ${spec.format} leaves no digits for a serial` });
   if (spec.range) {
     if (spec.range.from > spec.range.to) problems.push({ field: 'range', message: 'range.from must not exceed range.to' });
-    if (spec.range.to >= rule.capacity) problems.push({ field: 'range.to', message: `format ${spec.format} holds serials below ${rule.capacity}` });
+    if (spec.range.to >= capacity) problems.push({ field: 'range.to', message: `format ${spec.format} holds serials below ${capacity}` });
   }
   return problems;
 }
@@ -152,19 +153,17 @@ export function issueTrackingNumber(spec: TrackingNumberSpec, sequenceValue: num
   if (problems.length) throw new Error(`invalid tracking number spec: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
   const rule = FORMATS[spec.format];
   const from = spec.range?.from ?? 0;
-  const size = BigInt((spec.range?.to ?? rule.capacity - 1) - from + 1);
+  const size = BigInt((spec.range?.to ?? rule.capacity(spec) - 1) - from + 1);
   const serial = from + Number(BigInt(sequenceValue) % size);
   return rule.build(spec, serial);
 }
 
-/** True when `value` (spaces ignored) is a well-formed number of `format` with a correct check digit. */
-export function isValidTrackingNumber(format: TrackingNumberFormat, value: string): boolean {
-  const rule = FORMATS[format];
-  const v = value.replace(/\s+/g, '').toUpperCase();
-  return !!rule && rule.pattern.test(v) && rule.isValid(v);
-}
-
-/** Postal formats (UPU S10) mark postal services, which declare customs on CN 22/CN 23. */
-export function isPostalFormat(format: TrackingNumberFormat): boolean {
-  return format === 's10';
+/**
+ * True when `value` (spaces ignored) is a well-formed number of the format with a correct check digit.
+ * Given a whole spec, prefix and length must match it too.
+ */
+export function isValidTrackingNumber(format: TrackingNumberFormatName | TrackingNumberSpec, value: string): boolean {
+  const spec = typeof format === 'string' ? undefined : format;
+  const rule = FORMATS[spec?.format ?? (format as TrackingNumberFormatName)];
+  return !!rule && rule.isValid(value.replace(/\s+/g, '').toUpperCase(), spec);
 }
