@@ -3,6 +3,7 @@ import { AddressRules } from './addresses/address-rules';
 import { CarrierCatalog } from './carriers/carrier-catalog';
 import type { DataFiles } from './data-files';
 import { CUSTOMS_FORM_RULES } from './documents/customs/customs-rules';
+import { LandedCostRules } from './landed-cost/landed-cost-rule-set';
 import { ExchangeRateTable } from './money/exchange-rates';
 import { ReferenceData } from './tariffs/reference-data';
 import { EventCodeTables } from './tracking/domain/event-code-table';
@@ -23,8 +24,9 @@ export class DataFilesModule {
         { provide: EventCodeTables, useValue: data.tracking.eventCodes },
         { provide: AddressRules, useValue: data.addresses },
         { provide: CUSTOMS_FORM_RULES, useValue: data.customsForms },
+        { provide: LandedCostRules, useValue: data.landedCost },
       ],
-      exports: [ReferenceData, CarrierCatalog, ExchangeRateTable, TimeZoneTable, EventCodeTables, AddressRules, CUSTOMS_FORM_RULES],
+      exports: [ReferenceData, CarrierCatalog, ExchangeRateTable, TimeZoneTable, EventCodeTables, AddressRules, CUSTOMS_FORM_RULES, LandedCostRules],
     };
   }
 }

@@ -5,6 +5,8 @@ import { loadCarrierCatalog } from './carriers/carrier-catalog.loader';
 import { CARRIER_KINDS } from './carriers/carrier-kinds';
 import type { CustomsFormRules } from './documents/customs/customs-rules';
 import { loadCustomsFormRules } from './documents/customs/customs-rules.loader';
+import { LandedCostRules } from './landed-cost/landed-cost-rule-set';
+import { loadLandedCostRules } from './landed-cost/landed-cost-rules.loader';
 import { ExchangeRateTable } from './money/exchange-rates';
 import { loadExchangeRates } from './money/exchange-rates.loader';
 import type { AppConfig } from './platform/config/app-config';
@@ -19,6 +21,8 @@ export interface DataFiles {
   carriers: CarrierCatalog;
   /** Dated euro reference-rate tables from `tariffs/fx/`. */
   fx: ExchangeRateTable;
+  /** Landed-cost rules, duty schedules and VAT rates from `tariffs/`. */
+  landedCost: LandedCostRules;
   /** Time zones and carrier event-code tables (`carriers/<id>/events.csv`). */
   tracking: TrackingData;
   /** Postal code formats and regions per country (`tariffs/reference/postal-codes.csv`, `regions.csv`). */
@@ -32,16 +36,17 @@ export interface DataFiles {
  * reported together in one DataFileError, so an operator fixes them in one pass.
  */
 export async function loadDataFiles(config: AppConfig, baseDir = process.cwd()): Promise<DataFiles> {
-  const [reference, carriers, fx, tracking, addresses, customsForms] = await Promise.allSettled([
+  const [reference, carriers, fx, tracking, addresses, customsForms, landedCost] = await Promise.allSettled([
     loadReferenceData(config.tariffsDir, baseDir),
     loadCarrierCatalog(config.carriersDir, CARRIER_KINDS, baseDir),
     loadExchangeRates(config.tariffsDir, baseDir),
     loadTrackingData(config, baseDir),
     loadAddressRules(config.tariffsDir, baseDir),
     loadCustomsFormRules(config.tariffsDir, baseDir),
+    loadLandedCostRules(config.tariffsDir, baseDir),
   ]);
   const problems: DataFileProblem[] = [];
-  for (const r of [reference, carriers, fx, tracking, addresses, customsForms]) {
+  for (const r of [reference, carriers, fx, tracking, addresses, customsForms, landedCost]) {
     if (r.status === 'rejected') {
       if (r.reason instanceof DataFileError) problems.push(...r.reason.problems);
       else throw r.reason;
@@ -55,5 +60,6 @@ export async function loadDataFiles(config: AppConfig, baseDir = process.cwd()):
     tracking: (tracking as PromiseFulfilledResult<TrackingData>).value,
     addresses: (addresses as PromiseFulfilledResult<AddressRules>).value,
     customsForms: (customsForms as PromiseFulfilledResult<CustomsFormRules>).value,
+    landedCost: (landedCost as PromiseFulfilledResult<LandedCostRules>).value,
   };
 }

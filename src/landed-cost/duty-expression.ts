@@ -176,7 +176,9 @@ export function parseDutyExpression(input: string): DutyExpression {
       continue;
     }
     const expr = parseSimple(m[1]);
-    for (const range of m[2].split(/\s*,\s*/)) {
+    for (const raw of m[2].split(/\s*,\s*/)) {
+      // "01-31 DEC" is short for "01 DEC-31 DEC".
+      const range = raw.replace(/^(\d{1,2})\s*-\s*(\d{1,2})\s+([A-Za-z]+)$/, '$1 $3-$2 $3');
       const [a, b] = range.split(/\s*-\s*/);
       const from = parseDay(a ?? '');
       const to = parseDay(b ?? '');

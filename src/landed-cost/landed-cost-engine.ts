@@ -39,8 +39,6 @@ export interface LandedCostContext {
   currencies: CurrencyTable;
   hs: HsNomenclature;
   countries: ReadonlyMap<string, Country>;
-  /** Warnings for products under HS prefixes, for every destination. */
-  globalWarnings?: WarningRule[];
   /** Days after which an exchange-rate table is called stale in a warning. */
   staleRateDays?: number;
 }
@@ -822,7 +820,7 @@ class Estimation {
   }
 
   private productWarnings(): void {
-    const rules = [...(this.ctx.globalWarnings ?? []).filter((r) => inForce(r, this.date) && (!r.countries || r.countries.includes(this.to))), ...this.of<WarningRule>('warning')];
+    const rules = [...this.ctx.rules.warnings.filter((r) => inForce(r, this.date) && (!r.countries || r.countries.includes(this.to))), ...this.of<WarningRule>('warning')];
     for (const r of rules) {
       const hits = this.items.filter((i) => r.hs.some((p) => p === '*' || i.code.startsWith(p)) && this.matches(r.conditions, [i]));
       if (hits.length) this.warnings.add(`items[${hits.map((h) => h.index).join(',')}]: ${r.message}`);

@@ -1,4 +1,4 @@
-import type { DestinationRules } from './landed-cost-rules';
+import type { DestinationRules, WarningRule } from './landed-cost-rules';
 import type { TariffSchedule } from './tariff-schedule';
 import type { TaxRateTable } from './tax-rate-table';
 
@@ -10,6 +10,8 @@ export class LandedCostRules {
     readonly destinations: DestinationRules[],
     readonly schedules: ReadonlyMap<string, TariffSchedule>,
     readonly taxRates: TaxRateTable,
+    /** Product warnings for every destination (`rules/warnings.yaml`). */
+    readonly warnings: WarningRule[] = [],
   ) {
     for (const d of destinations) for (const c of d.countries) this.byCountry.set(c, d);
   }

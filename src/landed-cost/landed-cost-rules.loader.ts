@@ -5,8 +5,8 @@ import { DataFileError, DataFileProblem } from '../platform/data-files/data-file
 import { loadYamlFile } from '../platform/data-files/yaml-file';
 import { sourceFromComments } from '../money/fx-ecb-csv';
 import { DutyExpressionError, parseDutyExpression } from './duty-expression';
-import type { DestinationRules, RuleRecord, TariffLine, TaxRateRow } from './landed-cost-rules';
-import { DESTINATION_FILE_SCHEMA, TARIFF_LINE_SCHEMA, TAX_RATE_SCHEMA } from './landed-cost-rules.schema';
+import type { DestinationRules, RuleRecord, TariffLine, TaxRateRow, WarningRule } from './landed-cost-rules';
+import { DESTINATION_FILE_SCHEMA, TARIFF_LINE_SCHEMA, TAX_RATE_SCHEMA, WARNINGS_FILE_SCHEMA } from './landed-cost-rules.schema';
 import { LandedCostRules } from './landed-cost-rule-set';
 import { TariffSchedule } from './tariff-schedule';
 import { TaxRateTable } from './tax-rate-table';
@@ -31,6 +31,20 @@ interface RawLine {
   source?: string;
 }
 
+const WARNINGS_FILE = 'warnings.yaml';
+
+async function loadWarnings(dir: string, baseDir: string, problems: DataFileProblem[]): Promise<WarningRule[]> {
+  const file = path.join(dir, WARNINGS_FILE);
+  try {
+    await fs.access(file);
+  } catch {
+    return [];
+  }
+  const { value, problems: ps } = await loadYamlFile<{ records: WarningRule[] }>(file, WARNINGS_FILE_SCHEMA, baseDir);
+  problems.push(...ps);
+  return value?.records ?? [];
+}
+
 async function listFiles(dir: string, ext: string): Promise<string[]> {
   try {
     return (await fs.readdir(dir)).filter((n) => n.endsWith(ext)).sort().map((n) => path.join(dir, n));
@@ -53,6 +67,7 @@ async function loadDestinations(dir: string, baseDir: string, problems: DataFile
   const out: DestinationRules[] = [];
   const ids = new Map<string, string>();
   for (const file of await listFiles(dir, '.yaml')) {
+    if (path.basename(file) === WARNINGS_FILE) continue;
     const rel = path.relative(baseDir, file);
     const { value, problems: ps } = await loadYamlFile<RawDestination>(file, DESTINATION_FILE_SCHEMA, baseDir);
     problems.push(...ps);
@@ -142,20 +157,22 @@ async function loadTaxRates(file: string, baseDir: string, problems: DataFilePro
 }
 
 /**
- * Loads the landed-cost rules from `tariffs/`: destination rule files (`rules/*.yaml`), duty schedules
+ * Loads the landed-cost rules from `tariffs/`: destination rule files (`rules/*.yaml`; `rules/warnings.yaml`
+ * holds product warnings for every destination), duty schedules
  * (`duty/<SCHEDULE>/*.csv`) and VAT/GST rates (`tax/vat-rates.csv`). Throws one DataFileError with
  * every problem found.
  */
 export async function loadLandedCostRules(tariffsDir: string, baseDir = process.cwd()): Promise<LandedCostRules> {
   const problems: DataFileProblem[] = [];
-  const [destinations, schedules, taxRates] = await Promise.all([
+  const [destinations, schedules, taxRates, warnings] = await Promise.all([
     loadDestinations(path.join(tariffsDir, 'rules'), baseDir, problems),
     loadSchedules(path.join(tariffsDir, 'duty'), baseDir, problems),
     loadTaxRates(path.join(tariffsDir, 'tax', 'vat-rates.csv'), baseDir, problems),
+    loadWarnings(path.join(tariffsDir, 'rules'), baseDir, problems),
   ]);
   for (const d of destinations) {
     if (d.schedule && !schedules.has(d.schedule)) problems.push({ file: d.file, field: 'schedule', message: `no folder tariffs/duty/${d.schedule}` });
   }
   if (problems.length) throw new DataFileError(problems);
-  return new LandedCostRules(destinations, schedules, taxRates);
+  return new LandedCostRules(destinations, schedules, taxRates, warnings);
 }

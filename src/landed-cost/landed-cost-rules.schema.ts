@@ -184,3 +184,13 @@ export const TAX_RATE_SCHEMA = {
     source: { type: 'string', minLength: 8 },
   },
 } as const;
+
+export const WARNINGS_FILE_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['records'],
+  properties: {
+    source: { type: 'string' },
+    records: { type: 'array', items: { ...RECORD_SCHEMA, properties: { type: { const: 'warning' } } } },
+  },
+} as const;

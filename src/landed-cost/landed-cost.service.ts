@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { ExchangeRateTable } from '../money/exchange-rates';
+import { ReferenceData } from '../tariffs/reference-data';
+import { LandedCostEngine } from './landed-cost-engine';
+import { LandedCostRules } from './landed-cost-rule-set';
+import type { LandedCostInput, LandedCostResult } from './landed-cost.types';
+
+/**
+ * Duties, taxes and fees for a cart: the entry point for `POST /v1/landed-cost`, the rating engine
+ * (every quote option) and bookings. Synchronous and free of I/O: the rules, rates and reference data
+ * were loaded at boot.
+ */
+@Injectable()
+export class LandedCostService {
+  constructor(
+    private readonly rules: LandedCostRules,
+    private readonly fx: ExchangeRateTable,
+    private readonly reference: ReferenceData,
+  ) {}
+
+  /**
+   * @throws AppError 400 `VALIDATION_FAILED` listing every problem (unknown HS codes with suggestions,
+   * unknown countries or currencies, currencies without a rate).
+   */
+  estimate(input: LandedCostInput): LandedCostResult {
+    const engine = new LandedCostEngine({
+      rules: this.rules,
+      rates: this.fx.withGivenRates(input.exchangeRates ?? []),
+      currencies: this.reference.currencies,
+      hs: this.reference.hs,
+      countries: this.reference.countries,
+    });
+    return engine.estimate(input);
+  }
+}
