@@ -48,7 +48,11 @@ export interface TargetCheck {
 
 export interface MemoryCheckpoint {
   quotes: number;
+  /** RSS when the checkpoint was reached (what the kernel and a container limit see). */
   rssMb: number;
+  /** RSS after a forced full garbage collection. */
+  rssAfterGcMb?: number;
+  /** V8 heap in use after that collection: what a leak would grow. */
   heapUsedMb?: number;
 }
 
@@ -135,9 +139,9 @@ export function renderReport(r: BenchReport): string {
   }
   if (r.memory.length) {
     out.push('', 'Memory of the service during the quote soak');
-    const mr: string[][] = [['quotes', 'RSS MB', 'heap used MB (after GC)']];
-    for (const m of r.memory) mr.push([m.quotes.toLocaleString('en-US'), fmt(m.rssMb, 0), fmt(m.heapUsedMb, 1)]);
-    out.push(table(mr, ['r', 'r', 'r']));
+    const mr: string[][] = [['quotes', 'RSS MB', 'RSS after GC MB', 'heap used after GC MB']];
+    for (const m of r.memory) mr.push([m.quotes.toLocaleString('en-US'), fmt(m.rssMb, 0), fmt(m.rssAfterGcMb, 0), fmt(m.heapUsedMb, 1)]);
+    out.push(table(mr, ['r', 'r', 'r', 'r']));
   }
   if (r.targets.length) {
     out.push('', 'Targets');

@@ -45,18 +45,36 @@ export interface MeasureOptions {
   progressEvery?: number;
 }
 
-/** What a step of a phase can use: the running service, the scenario context and the report. */
-export interface PhaseRun {
-  phase: PhasePlan;
+/** Settings of one service instance: its data folders and extra environment. */
+export interface InstanceSettings {
+  env: Record<string, string>;
+  carriersDir: string;
+  tariffsDir: string;
+  /** Another database than the run's (growth pairs that need different stored data). */
+  databaseUrl?: string;
+}
+
+/** Starts one more service instance (for growth pairs measured side by side). */
+export type InstanceFactory = (id: string, settings: InstanceSettings) => Promise<InstanceRun>;
+
+/** What a step can use: one running service, its scenario context and the report. */
+export interface InstanceRun {
+  /** Instance id, shown as the phase of its rows. */
+  id: string;
   service: ServiceProcess;
   ctx: RunnerContext;
   report: BenchReport;
   options: Required<Pick<SuiteOptions, 'durationSeconds'>> & SuiteOptions;
   /** Seeds, verifies, warms up and measures one scenario; undefined when it was skipped. */
   measure(scenario: BenchScenario, opts?: MeasureOptions): Promise<ScenarioFigures | undefined>;
-  /** Prepares a scenario once (seeding) so that several measurements can reuse its load. */
+  /** Prepares a scenario once (seeding, first request checked) so that several measurements can reuse its load. */
   prepare(scenario: BenchScenario, id?: string): Promise<BenchLoad | undefined>;
   measureLoad(scenario: BenchScenario, load: BenchLoad, opts?: MeasureOptions): Promise<ScenarioFigures | undefined>;
+  /** Starts another instance; the caller stops it. */
+  spawn: InstanceFactory;
+  /** Notes a scenario as skipped with its reason. */
+  skip(id: string, reason: string): void;
+  stop(): Promise<void>;
   log(message: string): void;
 }
 
@@ -126,38 +144,42 @@ export async function runBenchSuite(input: SuiteOptions): Promise<number> {
   const plan = await buildPlan(options, runDir);
   const wanted = (id: string) => (!options.only?.length || options.only.includes(id)) && !options.skip?.includes(id);
   const adminKey = `pw_bench_admin_${randomBytes(16).toString('hex')}`;
+  const instances: InstanceFactory = async (id, settings) => {
+    const service = new ServiceProcess({
+      root: options.root,
+      databaseUrl: settings.databaseUrl ?? db.url,
+      adminKey,
+      env: settings.env,
+      logFile: path.join(runDir, `service-${id}.log`),
+      probe: true,
+    });
+    const bootStart = Date.now();
+    await service.start();
+    log(`  service ${id}: pid ${service.pid} up in ${elapsed(bootStart)} at ${service.baseUrl}`);
+    const ctx = new RunnerContext({
+      baseUrl: service.baseUrl,
+      adminKey,
+      databaseUrl: settings.databaseUrl ?? db.url,
+      carriersDir: settings.carriersDir,
+      tariffsDir: settings.tariffsDir,
+      log: (m) => log(`    ${m}`),
+    });
+    return createInstanceRun(id, service, ctx, report, options, runDir, log, instances);
+  };
   try {
     for (const phase of plan.phases) {
       const steps = phase.steps.filter((s) => wanted(s.id) || (s.always && phase.steps.some((o) => !o.always && wanted(o.id))));
       if (!steps.some((s) => !s.always)) continue;
       log(`phase ${phase.id}: ${phase.title}`);
-      const service = new ServiceProcess({
-        root: options.root,
-        databaseUrl: db.url,
-        adminKey,
-        env: phase.env,
-        logFile: path.join(runDir, `service-${phase.id}.log`),
-        probe: true,
-      });
-      const bootStart = Date.now();
+      let run: InstanceRun;
       try {
-        await service.start();
+        run = await instances(phase.id, phase);
       } catch (e) {
         report.errors.push(`phase ${phase.id}: ${(e as Error).message.split('\n')[0]}`);
         for (const s of steps) if (!s.always) report.skipped.push({ id: s.id, phase: phase.id, reason: 'service did not start' });
         log(`  service did not start: ${(e as Error).message}`);
         continue;
       }
-      log(`  service pid ${service.pid} up in ${elapsed(bootStart)} at ${service.baseUrl}`);
-      const ctx = new RunnerContext({
-        baseUrl: service.baseUrl,
-        adminKey,
-        databaseUrl: db.url,
-        carriersDir: phase.carriersDir,
-        tariffsDir: phase.tariffsDir,
-        log: (m) => log(`    ${m}`),
-      });
-      const run = createPhaseRun(phase, service, ctx, report, options, runDir, log);
       try {
         for (const step of steps) {
           try {
@@ -169,8 +191,7 @@ export async function runBenchSuite(input: SuiteOptions): Promise<number> {
           }
         }
       } finally {
-        await ctx.close();
-        await service.stop();
+        await run.stop();
       }
     }
     log('measuring storage');
@@ -192,21 +213,21 @@ export async function runBenchSuite(input: SuiteOptions): Promise<number> {
   return report.errors.length ? 1 : 0;
 }
 
-function createPhaseRun(
-  phase: PhasePlan,
+function createInstanceRun(
+  instanceId: string,
   service: ServiceProcess,
   ctx: RunnerContext,
   report: BenchReport,
-  options: PhaseRun['options'],
+  options: InstanceRun['options'],
   runDir: string,
   log: (m: string) => void,
-): PhaseRun {
+  spawn: InstanceFactory,
+): InstanceRun {
   const profiling = (id: string) => !!options.profile?.length && (options.profile.includes('all') || options.profile.includes(id));
   const skip = (id: string, reason: string) => {
-    report.skipped.push({ id, phase: phase.id, reason });
+    report.skipped.push({ id, phase: instanceId, reason });
     log(`  ${id}: skipped (${reason})`);
   };
-
   const prepare = async (scenario: BenchScenario, id = scenario.id): Promise<BenchLoad | undefined> => {
     let load: BenchLoad;
     try {
@@ -214,7 +235,7 @@ function createPhaseRun(
     } catch (e) {
       if (e instanceof BenchSkip) skip(id, e.message);
       else {
-        report.errors.push(`${phase.id}/${id}: preparing failed: ${(e as Error).message}`);
+        report.errors.push(`${instanceId}/${id}: preparing failed: ${(e as Error).message}`);
         skip(id, `preparing failed: ${(e as Error).message.slice(0, 200)}`);
       }
       return undefined;
@@ -226,13 +247,13 @@ function createPhaseRun(
     const statusOk = expected.length ? expected.includes(res.status) : res.status >= 200 && res.status < 300;
     if (!statusOk) {
       const reason = res.status === 404 && /Cannot|not found|NOT_FOUND/i.test(res.text) ? 'route not available in this build' : `first request answered ${res.status}`;
-      if (res.status !== 404) report.errors.push(`${phase.id}/${id}: ${first.method} ${first.path} answered ${res.status}: ${res.text.slice(0, 300)}`);
+      if (res.status !== 404) report.errors.push(`${instanceId}/${id}: ${first.method} ${first.path} answered ${res.status}: ${res.text.slice(0, 300)}`);
       skip(id, `${reason}: ${res.text.slice(0, 160)}`);
       return undefined;
     }
     const verdict = load.verify ? load.verify(res) : true;
     if (verdict !== true) {
-      report.errors.push(`${phase.id}/${id}: wrong answer: ${verdict}`);
+      report.errors.push(`${instanceId}/${id}: wrong answer: ${verdict}`);
       skip(id, `wrong answer: ${verdict}`);
       return undefined;
     }
@@ -259,16 +280,16 @@ function createPhaseRun(
     });
     const memory = await service.memory();
     if (profile) {
-      const file = path.join(runDir, 'profiles', `${phase.id}-${id}.cpuprofile`);
+      const file = path.join(runDir, 'profiles', `${instanceId}-${id}.cpuprofile`);
       await service.stopProfile(file);
       const top = profileLines(await summariseProfileFile(file));
-      report.profiles.push({ phase: phase.id, scenario: id, file: path.relative(options.root, file), top });
+      report.profiles.push({ phase: instanceId, scenario: id, file: path.relative(options.root, file), top });
     }
     const units = load.unitsPerRequest ?? 1;
     const figures: ScenarioFigures = {
       id,
       title: scenario.title,
-      phase: phase.id,
+      phase: instanceId,
       connections,
       durationSeconds: result.durationSeconds,
       requests: result.requests,
@@ -281,7 +302,7 @@ function createPhaseRun(
     const failed = result.requests - result.ok;
     if (failed > 0) {
       report.errors.push(
-        `${phase.id}/${id}: ${failed} of ${result.requests} responses were not successful (${JSON.stringify(result.failures.statusCodes)}${result.failures.firstError ? `, ${result.failures.firstError}` : ''})`,
+        `${instanceId}/${id}: ${failed} of ${result.requests} responses were not successful (${JSON.stringify(result.failures.statusCodes)}${result.failures.firstError ? `, ${result.failures.firstError}` : ''})`,
       );
     }
     if (!opts.probe) report.scenarios.push(figures);
@@ -292,7 +313,7 @@ function createPhaseRun(
   };
 
   return {
-    phase,
+    id: instanceId,
     service,
     ctx,
     report,
@@ -300,6 +321,12 @@ function createPhaseRun(
     log,
     prepare,
     measureLoad,
+    spawn,
+    skip,
+    async stop() {
+      await ctx.close();
+      await service.stop();
+    },
     async measure(scenario, opts = {}) {
       const load = await prepare(scenario, opts.id ?? scenario.id);
       return load ? measureLoad(scenario, load, opts) : undefined;

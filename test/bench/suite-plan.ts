@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BenchReport, RatioFigure } from './bench-report';
-import type { PhaseRun, SuiteOptions } from './bench-suite';
+import type { InstanceRun, InstanceSettings, SuiteOptions } from './bench-suite';
 import { healthFloorScenario } from './health-floor.scenario';
 
 /** One thing a phase does: measure a scenario, seed, or take a ratio. */
@@ -11,16 +11,13 @@ export interface PlanStep {
   id: string;
   /** Runs whenever another step of its phase runs (seeding that later steps need). */
   always?: boolean;
-  run(run: PhaseRun): Promise<void>;
+  run(run: InstanceRun): Promise<void>;
 }
 
 /** One service instance with its own settings (carriers folder, tariffs folder) and its steps. */
-export interface PhasePlan {
+export interface PhasePlan extends InstanceSettings {
   id: string;
   title: string;
-  env: Record<string, string>;
-  carriersDir: string;
-  tariffsDir: string;
   steps: PlanStep[];
 }
 

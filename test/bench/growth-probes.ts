@@ -1,0 +1,176 @@
+import type { ScenarioFigures } from './bench-report';
+import type { BenchLoad, BenchScenario } from './bench-scenario';
+import type { InstanceRun, InstanceSettings } from './bench-suite';
+import { LoadResult, runLoad } from './load-generator';
+import { ratioOf } from './suite-plan';
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Rounds of one side of a growth pair, folded into one row: medians of the per-round percentiles. */
+function foldRounds(id: string, title: string, phase: string, rounds: LoadResult[], peakRssMb: number, note: string): ScenarioFigures {
+  const ok = rounds.reduce((a, r) => a + r.ok, 0);
+  const seconds = rounds.reduce((a, r) => a + r.durationSeconds, 0);
+  const statusCodes: Record<string, number> = {};
+  for (const r of rounds) for (const [c, n] of Object.entries(r.failures.statusCodes)) statusCodes[c] = (statusCodes[c] ?? 0) + n;
+  return {
+    id,
+    title,
+    phase,
+    connections: rounds[0].connections,
+    durationSeconds: seconds,
+    requests: rounds.reduce((a, r) => a + r.requests, 0),
+    rps: ok / seconds,
+    latencyMs: {
+      mean: median(rounds.map((r) => r.latency.mean)),
+      p50: median(rounds.map((r) => r.latency.p50)),
+      p90: median(rounds.map((r) => r.latency.p90)),
+      p99: median(rounds.map((r) => r.latency.p99)),
+      max: Math.max(...rounds.map((r) => r.latency.max)),
+    },
+    peakRssMb,
+    failures: {
+      statusCodes,
+      errors: rounds.reduce((a, r) => a + r.failures.errors, 0),
+      timeouts: rounds.reduce((a, r) => a + r.failures.timeouts, 0),
+    },
+    notes: [note],
+  };
+}
+
+export interface PairSide {
+  /** Instance id and row suffix, e.g. `carriers-1`. */
+  id: string;
+  label: string;
+  settings: InstanceSettings;
+  /** Seeds the instance before the scenario is prepared (e.g. stored events). */
+  seed?: (run: InstanceRun) => Promise<void>;
+}
+
+export interface PairSpec {
+  /** Ratio id, e.g. `growth-carriers`. */
+  id: string;
+  title: string;
+  scenario: BenchScenario;
+  /** The small side (denominator) and the large side (numerator). */
+  small: PairSide;
+  large: PairSide;
+  connections?: number;
+  rounds?: number;
+  roundSeconds?: number;
+}
+
+/**
+ * Latency of one scenario on two service instances that differ in one thing (20 carriers vs 1, a full
+ * tariff schedule vs 100 lines), both running at the same time and measured in alternating rounds
+ * (A B B A ...), so that whatever else the machine does hits both sides alike. The ratio is large / small
+ * of the median p50 over rounds, at one connection: the cost of one request, not queueing.
+ */
+export async function measurePair(run: InstanceRun, spec: PairSpec): Promise<void> {
+  const rounds = spec.rounds ?? (run.options.quick ? 2 : 6);
+  const roundSeconds = spec.roundSeconds ?? (run.options.quick ? 1 : 2);
+  const connections = spec.connections ?? 1;
+  const sides = [spec.small, spec.large];
+  const runs: InstanceRun[] = [];
+  try {
+    for (const side of sides) runs.push(await run.spawn(side.id, side.settings));
+    const loads: BenchLoad[] = [];
+    for (let i = 0; i < sides.length; i++) {
+      await sides[i].seed?.(runs[i]);
+      const load = await runs[i].prepare(spec.scenario, `${spec.id}:${sides[i].id}`);
+      if (!load) return;
+      loads.push(load);
+    }
+    for (let i = 0; i < sides.length; i++) {
+      await runLoad({ baseUrl: runs[i].service.baseUrl, load: loads[i], connections, durationSeconds: run.options.quick ? 1 : 3 });
+      await runs[i].service.resetPeak();
+    }
+    const results: LoadResult[][] = [[], []];
+    for (let r = 0; r < rounds; r++) {
+      const order = r % 2 === 0 ? [0, 1] : [1, 0];
+      for (const i of order) {
+        results[i].push(await runLoad({ baseUrl: runs[i].service.baseUrl, load: loads[i], connections, durationSeconds: roundSeconds }));
+      }
+    }
+    const rows: ScenarioFigures[] = [];
+    for (let i = 0; i < sides.length; i++) {
+      const peak = (await runs[i].service.memory()).peakRss / 1048576;
+      const row = foldRounds(`${spec.id}:${sides[i].id}`, `${spec.scenario.title} [${sides[i].label}]`, sides[i].id, results[i], peak, `median of ${rounds} alternating rounds of ${roundSeconds}s`);
+      const failed = results[i].reduce((a, x) => a + x.requests - x.ok, 0);
+      if (failed > 0) run.report.errors.push(`${spec.id}/${sides[i].id}: ${failed} unsuccessful responses ${JSON.stringify(row.failures.statusCodes)}`);
+      run.report.scenarios.push(row);
+      rows.push(row);
+      run.log(`  ${row.id}: p50 ${row.latencyMs.p50.toFixed(2)} ms, p99 ${row.latencyMs.p99.toFixed(2)} ms (${connections} connection)`);
+    }
+    ratioOf(run.report, {
+      id: spec.id,
+      title: spec.title,
+      unit: 'ms p50',
+      numerator: { label: spec.large.label, value: rows[1].latencyMs.p50 },
+      denominator: { label: spec.small.label, value: rows[0].latencyMs.p50 },
+    });
+    const r = run.report.ratios.find((x) => x.id === spec.id);
+    if (r) run.log(`  ${spec.id}: ${r.ratio.toFixed(2)}`);
+  } finally {
+    for (const r of runs) await r.stop();
+  }
+}
+
+export interface SoakSpec {
+  scenario: BenchScenario;
+  /** Checkpoints in successful requests, ascending (e.g. 10 000 and 100 000). */
+  checkpoints: number[];
+  connections?: number;
+}
+
+/**
+ * Sends the scenario `checkpoints[last]` times in a row and reads the service's memory at each
+ * checkpoint: RSS as the kernel sees it, then a full GC and the V8 heap in use. A leak shows as RSS and
+ * heap that keep growing with the count; a healthy service levels off after warm-up.
+ */
+export async function soak(run: InstanceRun, spec: SoakSpec): Promise<void> {
+  const load = await run.prepare(spec.scenario, 'growth-memory');
+  if (!load) return;
+  await run.service.resetPeak();
+  let done = 0;
+  const connections = spec.connections ?? load.connections ?? 32;
+  const started = Date.now();
+  const rounds: LoadResult[] = [];
+  for (const checkpoint of spec.checkpoints) {
+    rounds.push(await runLoad({ baseUrl: run.service.baseUrl, load, connections, amount: checkpoint - done }));
+    done = checkpoint;
+    // Let in-flight work (queued jobs, sockets) settle before reading.
+    await new Promise((r) => setTimeout(r, 1000));
+    const before = await run.service.memory();
+    const heap = await run.service.collectGarbage();
+    const after = await run.service.memory();
+    run.report.memory.push({
+      quotes: checkpoint,
+      rssMb: before.rss / 1048576,
+      rssAfterGcMb: after.rss / 1048576,
+      heapUsedMb: heap.heapUsed / 1048576,
+    });
+    run.log(
+      `  after ${checkpoint.toLocaleString('en-US')} quotes (${((Date.now() - started) / 1000).toFixed(0)}s): RSS ${(before.rss / 1048576).toFixed(0)} MB, after GC ${(after.rss / 1048576).toFixed(0)} MB, heap ${(heap.heapUsed / 1048576).toFixed(1)} MB`,
+    );
+  }
+  const peak = (await run.service.memory()).peakRss / 1048576;
+  const row = foldRounds('growth-memory:soak', `${spec.scenario.title} x ${done.toLocaleString('en-US')}`, run.id, rounds, peak, 'latency: median of the checkpoint segments');
+  const failed = rounds.reduce((a, x) => a + x.requests - x.ok, 0);
+  if (failed > 0) run.report.errors.push(`growth-memory: ${failed} unsuccessful responses ${JSON.stringify(row.failures.statusCodes)}`);
+  run.report.scenarios.push(row);
+  const first = run.report.memory.find((m) => m.quotes === spec.checkpoints[0]);
+  const last = run.report.memory.find((m) => m.quotes === done);
+  if (first && last) {
+    ratioOf(run.report, {
+      id: 'growth-memory',
+      title: `service RSS after ${done.toLocaleString('en-US')} vs ${spec.checkpoints[0].toLocaleString('en-US')} quotes`,
+      unit: 'MB',
+      numerator: { label: `${done / 1000}k`, value: last.rssMb },
+      denominator: { label: `${spec.checkpoints[0] / 1000}k`, value: first.rssMb },
+    });
+  }
+}
