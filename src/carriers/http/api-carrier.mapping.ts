@@ -47,7 +47,11 @@ export function reconcileCharges(lines: ChargeLine[], total: number, currency: s
   const rest = Number((totalRounded - sum).toFixed(6));
   if (rounded.length === 0) return [{ type: 'base', code: 'total', description: 'Carrier total', amount: toMoney(totalRounded, currency, currencies).amount }];
   if (Math.abs(rest) >= 10 ** -currencies.minorUnits(currency) / 2) {
-    rounded.push({ type: restType, code: 'other', description: 'Other carrier charges and taxes not itemised', amount: toMoney(rest, currency, currencies).amount });
+    rounded.push(
+      rest < 0
+        ? { type: 'discount', code: 'discount', description: 'Account discount on the carrier total', amount: toMoney(rest, currency, currencies).amount }
+        : { type: restType, code: 'other', description: 'Other carrier charges and taxes not itemised', amount: toMoney(rest, currency, currencies).amount },
+    );
   }
   return rounded;
 }

@@ -1,3 +1,5 @@
+import type { CarrierDefinition } from '../carrier-definition';
+
 /** Our unified tracking statuses (DESIGN.md section 5). */
 export const TRACKING_STATUSES = [
   'label_created',
@@ -57,4 +59,10 @@ export class EventCodeTable {
 function fullSubstatus(status: string, substatus: string | undefined): string | undefined {
   if (!substatus) return undefined;
   return substatus.includes('.') ? substatus : `${status}.${substatus}`;
+}
+
+/** The event-code table the carrier's folder loaded (empty when the folder has none). */
+export function eventCodes(carrier: CarrierDefinition): EventCodeTable {
+  const table = carrier.tables.eventCodes;
+  return table instanceof EventCodeTable ? table : new EventCodeTable([]);
 }

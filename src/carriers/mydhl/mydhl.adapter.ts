@@ -11,7 +11,7 @@ import { rateApiServices } from '../http/api-carrier-rating';
 import type { MappedTrackingEvent } from '../http/api-carrier.mapping';
 import { requireBookingFields } from '../http/booking-data.check';
 import { CarrierHttpFactory } from '../http/carrier-http.factory';
-import { EventCodeTable } from '../http/event-code-table';
+import { eventCodes } from '../http/event-code-table';
 import { MydhlApi } from './mydhl.client';
 import type { MydhlOptions } from './mydhl.kind';
 import {
@@ -125,9 +125,4 @@ export class MydhlAdapter implements CarrierAdapter {
     }
     return api;
   }
-}
-
-export function eventCodes(carrier: CarrierDefinition): EventCodeTable {
-  const table = carrier.tables.eventCodes;
-  return table instanceof EventCodeTable ? table : new EventCodeTable([]);
 }

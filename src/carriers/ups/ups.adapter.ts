@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import type { BookingRequest, BookingResult, CallContext, CarrierAdapter, RateResult } from '../carrier-adapter';
+import type { CarrierDefinition } from '../carrier-definition';
+import { CarrierError } from '../carrier-error';
+import type { ShipmentSpec } from '../shipment-spec';
+import { Clock } from '../../platform/clock/clock';
+import { AppConfig } from '../../platform/config/app-config';
+import { ReferenceData } from '../../tariffs/reference-data';
+import type { ApiCarrierDefinition, ApiCarrierSettings } from '../http/api-carrier.kind';
+import { rateApiServices } from '../http/api-carrier-rating';
+import { MappedTrackingEvent, reconcileCharges } from '../http/api-carrier.mapping';
+import { requireBookingFields } from '../http/booking-data.check';
+import { CarrierHttpFactory } from '../http/carrier-http.factory';
+import { eventCodes } from '../http/event-code-table';
+import { gifLabelToPdf } from './gif-label.converter';
+import { UpsApi } from './ups.client';
+import type { UpsOptions } from './ups.kind';
+import {
+  UpsMappingContext,
+  buildRateRequest,
+  buildShipmentRequest,
+  describeUpsError,
+  parseRateResponse,
+  parseShipmentResponse,
+  parseTrackAlert,
+  parseTrackResponse,
+} from './ups.mapper';
+import { verifyUpsTrackAlert } from './ups-track-alert.verifier';
+import type { UpsTrackAlertEvent } from './ups.types';
+
+/**
+ * UPS through its OAuth, Rating, Shipping and Tracking APIs (adapter code `ups`). Enabled when
+ * UPS_CLIENT_ID, UPS_CLIENT_SECRET and UPS_ACCOUNT_NUMBER are set; UPS_BASE_URL overrides the
+ * production URL (the CIE test environment or an emulator).
+ */
+@Injectable()
+export class UpsAdapter implements CarrierAdapter {
+  readonly code = 'ups';
+  private readonly apis = new Map<string, UpsApi>();
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly http: CarrierHttpFactory,
+    private readonly reference: ReferenceData,
+    private readonly clock: Clock,
+  ) {}
+
+  enabled(): boolean {
+    return Boolean(this.config.UPS_CLIENT_ID && this.config.UPS_CLIENT_SECRET && this.config.UPS_ACCOUNT_NUMBER);
+  }
+
+  async rate(carrier: CarrierDefinition, shipment: ShipmentSpec, ctx: CallContext): Promise<RateResult> {
+    const mapping = this.mapping(carrier);
+    return rateApiServices((carrier as ApiCarrierDefinition).services, shipment, async (eligible) => {
+      const body = await this.api(carrier).rate(buildRateRequest(shipment, mapping), ctx.signal);
+      return parseRateResponse(body, eligible, mapping);
+    });
+  }
+
+  async book(carrier: CarrierDefinition, request: BookingRequest, ctx: CallContext): Promise<BookingResult> {
+    const service = (carrier as ApiCarrierDefinition).services.find((s) => s.code === request.service);
+    if (!service) throw new CarrierError(carrier.id, 'INVALID_REQUEST', `unknown service "${request.service}" of ${carrier.id}`);
+    requireBookingFields(carrier.id, [
+      { path: 'shipFrom', address: request.shipFrom },
+      { path: 'shipTo', address: request.shipTo },
+    ], ['name', 'street1', 'city', 'phone']);
+    const mapping = this.mapping(carrier);
+    const body = buildShipmentRequest(request, service.carrierCode, mapping, this.clock.nowDateTime(carrier.timeZone).toISODate()!);
+    const res = await this.api(carrier).ship(body, ctx.signal);
+    let parsed;
+    try {
+      parsed = parseShipmentResponse(res);
+    } catch (e) {
+      throw new CarrierError(carrier.id, 'UNKNOWN', `ship: unexpected response (${(e as Error).message})`);
+    }
+    const parcels = await Promise.all(
+      parsed.packages.map(async (p) => {
+        if (!p.label) return { trackingNumber: p.trackingNumber };
+        if (p.label.format === 'ZPL') return { trackingNumber: p.trackingNumber, label: { format: 'zpl' as const, data: p.label.data } };
+        if (p.label.format === 'GIF') {
+          try {
+            return { trackingNumber: p.trackingNumber, label: { format: 'pdf' as const, data: await gifLabelToPdf(p.label.data, request.labelSize) } };
+          } catch (e) {
+            throw new CarrierError(carrier.id, 'UNKNOWN', `ship: the label of ${p.trackingNumber} is not a readable GIF (${(e as Error).message})`);
+          }
+        }
+        throw new CarrierError(carrier.id, 'UNKNOWN', `ship: unexpected label format ${p.label.format}`);
+      }),
+    );
+    return {
+      trackingNumber: parcels[0]?.trackingNumber ?? parsed.shipmentId,
+      carrierShipmentId: parsed.shipmentId,
+      parcels,
+      ...(parsed.invoicePdf ? { documents: [{ type: 'commercial_invoice', format: 'pdf' as const, data: parsed.invoicePdf }] } : {}),
+      ...(parsed.total
+        ? { currency: parsed.total.currency, charges: reconcileCharges([], parsed.total.amount, parsed.total.currency, this.reference.currencies) }
+        : {}),
+    };
+  }
+
+  async cancel(carrier: CarrierDefinition, booking: { trackingNumber: string; carrierShipmentId?: string }, ctx: CallContext): Promise<void> {
+    const res = await this.api(carrier).void(booking.carrierShipmentId ?? booking.trackingNumber, ctx.signal);
+    const status = res.VoidShipmentResponse?.SummaryResult?.Status;
+    if (status?.Code !== '1') {
+      throw new CarrierError(carrier.id, 'INVALID_REQUEST', `void: UPS did not void ${booking.trackingNumber}: ${status?.Description ?? 'no status'}`, {
+        carrierMessage: status?.Description,
+      });
+    }
+  }
+
+  async track(carrier: CarrierDefinition, trackingNumber: string, ctx: CallContext): Promise<MappedTrackingEvent[]> {
+    const body = await this.api(carrier).track(trackingNumber, ctx.signal);
+    return parseTrackResponse(body, eventCodes(carrier));
+  }
+
+  /** For the carrier webhook route: is this push from UPS Track Alert (UPS_WEBHOOK_CREDENTIAL)? */
+  verifyPush(headers: Record<string, string | string[] | undefined>): boolean {
+    return verifyUpsTrackAlert(headers, this.config.UPS_WEBHOOK_CREDENTIAL);
+  }
+
+  /** For the carrier webhook route: one Track Alert event with our status. */
+  parsePush(carrier: CarrierDefinition, body: unknown): MappedTrackingEvent & { trackingNumber: string } {
+    const event = body as UpsTrackAlertEvent;
+    if (!event || typeof event.trackingNumber !== 'string' || !event.activityStatus) {
+      throw new CarrierError(carrier.id, 'INVALID_REQUEST', 'Track Alert push without trackingNumber or activityStatus');
+    }
+    return parseTrackAlert(event, eventCodes(carrier));
+  }
+
+  private mapping(carrier: CarrierDefinition): UpsMappingContext {
+    this.requireEnabled(carrier);
+    return {
+      accountNumber: this.config.UPS_ACCOUNT_NUMBER!,
+      options: (carrier.raw as unknown as ApiCarrierSettings).options as unknown as UpsOptions,
+      currency: carrier.currency,
+      currencies: this.reference.currencies,
+    };
+  }
+
+  private requireEnabled(carrier: CarrierDefinition): void {
+    if (!this.enabled()) throw new CarrierError(carrier.id, 'AUTH', 'UPS credentials are not configured (UPS_CLIENT_ID, UPS_CLIENT_SECRET, UPS_ACCOUNT_NUMBER)');
+  }
+
+  private api(carrier: CarrierDefinition): UpsApi {
+    this.requireEnabled(carrier);
+    let api = this.apis.get(carrier.id);
+    if (!api) {
+      const settings = carrier.raw as unknown as ApiCarrierSettings;
+      const client = this.http.client(carrier.id, this.config.UPS_BASE_URL ?? settings.api.productionUrl, {
+        describeError: describeUpsError,
+        secrets: [this.config.UPS_CLIENT_SECRET, this.config.UPS_CLIENT_ID],
+      });
+      api = new UpsApi(
+        client,
+        carrier.id,
+        { clientId: this.config.UPS_CLIENT_ID!, clientSecret: this.config.UPS_CLIENT_SECRET!, accountNumber: this.config.UPS_ACCOUNT_NUMBER! },
+        () => this.clock.now(),
+      );
+      this.apis.set(carrier.id, api);
+    }
+    return api;
+  }
+}
