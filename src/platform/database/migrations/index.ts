@@ -4,4 +4,5 @@ import { Init1764219600000 } from './1764219600000-init';
 import { TrackingAndWebhooks1795757486121 } from './1795757486121-tracking-and-webhooks';
 import { JobQueueSchema1795757490486 } from './1795757490486-job-queue-schema';
 import { RateLimitCounters1795757754425 } from './1795757754425-rate-limit-counters';
-export const MIGRATIONS = [Init1764219600000, TrackingAndWebhooks1795757486121, JobQueueSchema1795757490486, RateLimitCounters1795757754425];
+import { ShipmentsAndDocuments1795758250268 } from './1795758250268-shipments-and-documents';
+export const MIGRATIONS = [Init1764219600000, TrackingAndWebhooks1795757486121, JobQueueSchema1795757490486, RateLimitCounters1795757754425, ShipmentsAndDocuments1795758250268];
