@@ -38,6 +38,9 @@ interface ProbeReply {
  * `/proc/<pid>/clear_refs`); a sampler keeps a peak of its own where that file cannot be written.
  */
 export class ServiceProcess {
+  /** Services still running, stopped if the bench itself is interrupted. */
+  private static readonly live = new Set<ChildProcess>();
+  private static guarded = false;
   private child?: ChildProcess;
   private log?: WriteStream;
   private sampledPeak = 0;
@@ -84,6 +87,9 @@ export class ServiceProcess {
       stdio: ['ignore', 'pipe', 'pipe', ...(this.options.probe ? (['ipc'] as const) : [])],
     });
     this.child = child;
+    ServiceProcess.guard();
+    ServiceProcess.live.add(child);
+    child.once('exit', () => ServiceProcess.live.delete(child));
     child.stdout!.pipe(this.log, { end: false });
     child.stderr!.pipe(this.log, { end: false });
     let stderrTail = '';
@@ -187,6 +193,22 @@ export class ServiceProcess {
       });
       child.send({ ...message, id });
     });
+  }
+
+  /** An interrupted bench (Ctrl-C, a failure) must not leave services running behind it. */
+  private static guard(): void {
+    if (ServiceProcess.guarded) return;
+    ServiceProcess.guarded = true;
+    process.once('exit', () => {
+      for (const c of ServiceProcess.live) c.kill('SIGKILL');
+    });
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        for (const c of ServiceProcess.live) c.kill('SIGTERM');
+        process.stderr.write(`\n[bench] interrupted (${signal}); services stopped\n`);
+        setTimeout(() => process.exit(130), 2000).unref();
+      });
+    }
   }
 
   /** SIGTERM (the service closes its server, queue and pool), SIGKILL if it hangs. */
