@@ -11,6 +11,7 @@ import { JobsModule } from './platform/jobs/jobs.module';
 import { LoggingModule } from './platform/logging/logging.module';
 import { PlatformModule } from './platform/platform.module';
 import { RateLimitModule } from './platform/rate-limit/rate-limit.module';
+import { LandedCostModule } from './landed-cost/landed-cost.module';
 import { TariffsModule } from './tariffs/tariffs.module';
 
 /** The whole service. Rooms are listed from the bottom (platform) up. */
@@ -29,6 +30,7 @@ export class AppModule {
         RateLimitModule,
         AuthModule,
         TariffsModule,
+        LandedCostModule,
         CarriersModule,
       ],
     };

@@ -144,7 +144,12 @@ export class LandedCostEngine {
       if (!/^\d{6,10}$/.test(digits)) {
         details.push({ path: `items[${i}].hsCode`, message: 'must be 6 to 10 digits' });
       } else if (!hs.subheadingOf(digits)) {
-        const suggestions = hs.suggest(digits, 3);
+        // The nearest codes under the same heading read best ("640398": 640399, 640391, ...).
+        const target = Number(digits.slice(0, 6));
+        const suggestions = hs
+          .suggest(digits, 100)
+          .sort((a, b) => Math.abs(Number(a.code.padEnd(6, '0')) - target) - Math.abs(Number(b.code.padEnd(6, '0')) - target))
+          .slice(0, 3);
         const hint = suggestions.length ? `; did you mean ${suggestions.map((s) => `${s.code} (${s.description})`).join(', ')}?` : '';
         details.push({ path: `items[${i}].hsCode`, message: `unknown HS code ${digits}${hint}` });
       }
