@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import type { BookingRequest, BookingResult, CallContext, CarrierAdapter, RateResult } from '../carrier-adapter';
+import type { CarrierDefinition } from '../carrier-definition';
+import { CarrierError } from '../carrier-error';
+import type { ShipmentSpec } from '../shipment-spec';
+import { AppConfig } from '../../platform/config/app-config';
+import { Clock } from '../../platform/clock/clock';
+import { ReferenceData } from '../../tariffs/reference-data';
+import type { ApiCarrierDefinition, ApiCarrierSettings } from '../http/api-carrier.kind';
+import { rateApiServices } from '../http/api-carrier-rating';
+import { MappedTrackingEvent, reconcileCharges } from '../http/api-carrier.mapping';
+import { requireBookingFields } from '../http/booking-data.check';
+import { CarrierHttpFactory } from '../http/carrier-http.factory';
+import { eventCodes } from '../http/event-code-table';
+import { verifyFedexSignature } from './fedex-webhook.verifier';
+import { FedexApi } from './fedex.client';
+import type { FedexOptions } from './fedex.kind';
+import {
+  FedexMappingContext,
+  buildRateRequest,
+  buildShipRequest,
+  describeFedexError,
+  parseRateResponse,
+  parseShipResponse,
+  parseTrackResponse,
+  scanEvents,
+} from './fedex.mapper';
+import type { FedexTrackResponse, FedexTrackResult } from './fedex.types';
+
+/**
+ * FedEx through its REST APIs (adapter code `fedex`). Enabled when FEDEX_CLIENT_ID,
+ * FEDEX_CLIENT_SECRET and FEDEX_ACCOUNT_NUMBER are set; FEDEX_BASE_URL overrides the production URL
+ * (the sandbox or an emulator).
+ */
+@Injectable()
+export class FedexAdapter implements CarrierAdapter {
+  readonly code = 'fedex';
+  private readonly apis = new Map<string, FedexApi>();
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly http: CarrierHttpFactory,
+    private readonly reference: ReferenceData,
+    private readonly clock: Clock,
+  ) {}
+
+  enabled(): boolean {
+    return Boolean(this.config.FEDEX_CLIENT_ID && this.config.FEDEX_CLIENT_SECRET && this.config.FEDEX_ACCOUNT_NUMBER);
+  }
+
+  async rate(carrier: CarrierDefinition, shipment: ShipmentSpec, ctx: CallContext): Promise<RateResult> {
+    const mapping = this.mapping(carrier);
+    return rateApiServices((carrier as ApiCarrierDefinition).services, shipment, async (eligible) => {
+      const body = await this.api(carrier).rate(buildRateRequest(shipment, mapping), ctx.signal);
+      return parseRateResponse(body, eligible, mapping);
+    });
+  }
+
+  async book(carrier: CarrierDefinition, request: BookingRequest, ctx: CallContext): Promise<BookingResult> {
+    const service = (carrier as ApiCarrierDefinition).services.find((s) => s.code === request.service);
+    if (!service) throw new CarrierError(carrier.id, 'INVALID_REQUEST', `unknown service "${request.service}" of ${carrier.id}`);
+    requireBookingFields(carrier.id, [
+      { path: 'shipFrom', address: request.shipFrom },
+      { path: 'shipTo', address: request.shipTo },
+    ], ['name', 'street1', 'city', 'phone']);
+    const res = await this.api(carrier).ship(buildShipRequest(request, service.carrierCode, this.mapping(carrier)), ctx.signal);
+    let parsed;
+    try {
+      parsed = parseShipResponse(res, carrier.currency);
+    } catch (e) {
+      throw new CarrierError(carrier.id, 'UNKNOWN', `ship: unexpected response (${(e as Error).message})`);
+    }
+    return {
+      trackingNumber: parsed.masterTrackingNumber,
+      carrierShipmentId: parsed.masterTrackingNumber,
+      parcels: parsed.pieces.map((p) => ({ trackingNumber: p.trackingNumber, ...(p.label ? { label: { format: request.labelFormat, data: p.label } } : {}) })),
+      ...(parsed.invoicePdf ? { documents: [{ type: 'commercial_invoice', format: 'pdf' as const, data: parsed.invoicePdf }] } : {}),
+      ...(parsed.total
+        ? { currency: parsed.total.currency, charges: reconcileCharges([], parsed.total.amount, parsed.total.currency, this.reference.currencies) }
+        : {}),
+    };
+  }
+
+  async cancel(carrier: CarrierDefinition, booking: { trackingNumber: string; carrierShipmentId?: string }, ctx: CallContext): Promise<void> {
+    const res = await this.api(carrier).cancel(
+      { accountNumber: { value: this.config.FEDEX_ACCOUNT_NUMBER! }, trackingNumber: booking.carrierShipmentId ?? booking.trackingNumber, deletionControl: 'DELETE_ALL_PACKAGES' },
+      ctx.signal,
+    );
+    if (!res.output?.cancelledShipment) {
+      const message = res.output?.message ?? res.output?.alerts?.map((a) => a.message).join('; ') ?? 'not cancelled';
+      throw new CarrierError(carrier.id, 'INVALID_REQUEST', `cancel: FedEx did not cancel ${booking.trackingNumber}: ${message}`, { carrierMessage: message });
+    }
+  }
+
+  async track(carrier: CarrierDefinition, trackingNumber: string, ctx: CallContext): Promise<MappedTrackingEvent[]> {
+    return parseTrackResponse(await this.api(carrier).track(trackingNumber, ctx.signal), eventCodes(carrier));
+  }
+
+  /** For the carrier webhook route: is this push signed by FedEx (`fdx-signature`, FEDEX_WEBHOOK_SECRET)? */
+  verifyPush(rawBody: Buffer | string, headers: Record<string, string | string[] | undefined>): boolean {
+    return verifyFedexSignature(rawBody, headers['fdx-signature'], this.config.FEDEX_WEBHOOK_SECRET);
+  }
+
+  /**
+   * For the carrier webhook route: the events of a FedEx tracking push. The push carries track
+   * results in the Track API's shape, either the whole `output.completeTrackResults` or one result.
+   */
+  parsePush(carrier: CarrierDefinition, body: unknown): { trackingNumber: string; events: MappedTrackingEvent[] }[] {
+    const b = body as FedexTrackResponse & FedexTrackResult & { trackingNumber?: string };
+    const table = eventCodes(carrier);
+    if (b?.output?.completeTrackResults) {
+      return b.output.completeTrackResults.map((c) => ({
+        trackingNumber: c.trackingNumber ?? '',
+        events: (c.trackResults ?? []).flatMap((r) => scanEvents(r, table)),
+      }));
+    }
+    const number = b?.trackingNumberInfo?.trackingNumber ?? b?.trackingNumber;
+    if (!number || !Array.isArray(b.scanEvents)) throw new CarrierError(carrier.id, 'INVALID_REQUEST', 'FedEx push without tracking results');
+    return [{ trackingNumber: number, events: scanEvents(b, table) }];
+  }
+
+  private mapping(carrier: CarrierDefinition): FedexMappingContext {
+    this.requireEnabled(carrier);
+    return {
+      accountNumber: this.config.FEDEX_ACCOUNT_NUMBER!,
+      options: (carrier.raw as unknown as ApiCarrierSettings).options as unknown as FedexOptions,
+      currency: carrier.currency,
+      currencies: this.reference.currencies,
+    };
+  }
+
+  private requireEnabled(carrier: CarrierDefinition): void {
+    if (!this.enabled()) throw new CarrierError(carrier.id, 'AUTH', 'FedEx credentials are not configured (FEDEX_CLIENT_ID, FEDEX_CLIENT_SECRET, FEDEX_ACCOUNT_NUMBER)');
+  }
+
+  private api(carrier: CarrierDefinition): FedexApi {
+    this.requireEnabled(carrier);
+    let api = this.apis.get(carrier.id);
+    if (!api) {
+      const settings = carrier.raw as unknown as ApiCarrierSettings;
+      const client = this.http.client(carrier.id, this.config.FEDEX_BASE_URL ?? settings.api.productionUrl, {
+        describeError: describeFedexError,
+        secrets: [this.config.FEDEX_CLIENT_SECRET, this.config.FEDEX_CLIENT_ID],
+      });
+      api = new FedexApi(client, carrier.id, { clientId: this.config.FEDEX_CLIENT_ID!, clientSecret: this.config.FEDEX_CLIENT_SECRET! }, () => this.clock.now());
+      this.apis.set(carrier.id, api);
+    }
+    return api;
+  }
+}
