@@ -404,7 +404,8 @@ class Estimation {
       rate,
       amount: this.round(amount),
       rule: ref,
-      kind: r.replaces.includes('duty') ? 'duty' : 'tax',
+      // A regime that stands in for the tax counts as tax (China's CBEC rate, Mexico's global rate include VAT).
+      kind: r.replaces.includes('tax') ? 'tax' : 'duty',
       items: this.items.map((i) => i.index),
     });
   }
