@@ -1,0 +1,87 @@
+import type { TrackingStatus } from '../../tracking/domain/tracking-status';
+
+/**
+ * What the public tracking page is built from: the read side of shipments and tracking, gathered by
+ * `PublicTrackingSource`. Nothing here is shown as it is; `buildPublicView` decides what a buyer sees.
+ */
+
+/** One tracking event, as stored by tracking (wall time where it happened, never converted). */
+export interface EventFacts {
+  status: TrackingStatus;
+  substatus: string | null;
+  actionRequired: boolean;
+  /** The carrier's or our description; may contain personal data, so it is filtered before display. */
+  description: string;
+  /** `YYYY-MM-DDTHH:mm:ss` wall time at the place of the event. */
+  local: string;
+  utcOffsetMinutes: number | null;
+  timeZone: string | null;
+  city: string | null;
+  country: string | null;
+}
+
+/** A delivery window: ISO dates (or date-times). */
+export interface WindowFacts {
+  earliest: string;
+  latest: string;
+}
+
+/** One tracked parcel: a tracking number of a shipment (a multi-piece shipment has several). */
+export interface ParcelFacts {
+  /** Stable id for ordering and anchors; never shown as data. */
+  key: string;
+  shipmentId: string;
+  direction: 'outbound' | 'return';
+  carrier: string;
+  carrierName: string;
+  serviceName: string | null;
+  trackingNumber: string;
+  /** The carrier talks to us over its API (so a page view may ask it for fresh events). */
+  apiCarrier: boolean;
+  status: TrackingStatus;
+  substatus: string | null;
+  actionRequired: boolean;
+  /** Oldest first. */
+  events: EventFacts[];
+  estimatedDelivery: WindowFacts | null;
+  /** The first estimate the buyer was given (quote or first carrier estimate), when it differs. */
+  firstEstimatedDelivery: WindowFacts | null;
+  /** For a return: its RMA number. */
+  rma: string | null;
+}
+
+/** Duties and taxes as the booking knows them. */
+export interface CustomsFacts {
+  /** The parcel crosses a customs border (not only a national one: DE -> FR does not). */
+  required: boolean;
+  incoterm: 'DDP' | 'DAP' | null;
+  /** The total the recipient pays (DAP) or the sender paid (DDP), if known; `estimate` unless the landed-cost answer was exact. */
+  dutiesAndTaxes: { amount: string; currency: string; estimate: boolean } | null;
+}
+
+/** A shipment's order: the parcel reached by the token, the other parcels of its order, returns. */
+export interface OrderFacts {
+  /** The parcel whose token, number or link was used. */
+  primary: ParcelFacts;
+  /** Every outbound parcel of the order, the primary included, in a stable order. */
+  parcels: ParcelFacts[];
+  returns: ParcelFacts[];
+  customs: CustomsFacts;
+  /** The merchant's order reference. Shown only in the verified view. */
+  reference: string | null;
+}
+
+/** The buyer's personal data: shown masked in the verified view, and scrubbed from every free text. */
+export interface PersonalFacts {
+  name: string | null;
+  company: string | null;
+  street1: string | null;
+  street2: string | null;
+  city: string | null;
+  region: string | null;
+  postalCode: string | null;
+  country: string | null;
+  phone: string | null;
+  email: string | null;
+  items: { description: string; quantity: number; sku: string | null }[];
+}
