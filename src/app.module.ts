@@ -13,6 +13,8 @@ import { PlatformModule } from './platform/platform.module';
 import { RateLimitModule } from './platform/rate-limit/rate-limit.module';
 import { LandedCostModule } from './landed-cost/landed-cost.module';
 import { TariffsModule } from './tariffs/tariffs.module';
+import { TrackingModule } from './tracking/tracking.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** The whole service. Rooms are listed from the bottom (platform) up. */
 @Module({})
@@ -32,6 +34,8 @@ export class AppModule {
         TariffsModule,
         LandedCostModule,
         CarriersModule,
+        WebhooksModule,
+        TrackingModule,
       ],
     };
   }

@@ -122,6 +122,7 @@ export class TrackingAndWebhooks1795757486121 implements MigrationInterface {
         status            varchar(20) NOT NULL DEFAULT 'pending',
         attempt_count     integer NOT NULL DEFAULT 0,
         next_attempt_at   timestamptz NULL,
+        lease_until       timestamptz NULL,
         last_status_code  integer NULL,
         last_error        text NULL,
         created_at        timestamptz NOT NULL DEFAULT now(),

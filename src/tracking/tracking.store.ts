@@ -1,0 +1,252 @@
+import type { EntityManager } from 'typeorm';
+import { newId } from '../platform/ids/new-id';
+import type { PreparedEvent } from './domain/event-normalisation';
+import type { EddEntry } from './domain/edd-history';
+import type { DerivedStatus } from './domain/status-derivation';
+import type { TimelineEvent } from './domain/timeline-event';
+import type { TrackingReason, TrackingStatus } from './domain/tracking-status';
+
+export interface TrackerRow {
+  id: string;
+  carrier: string;
+  tracking_number: string;
+  shipment_id: string | null;
+  status: TrackingStatus;
+  substatus: string | null;
+  reason: string | null;
+  action_required: boolean;
+  terminal: boolean;
+  status_event_id: string | null;
+  status_changed_at: Date | null;
+  last_event_at: Date | null;
+  event_count: number;
+  poll_started_at: Date | null;
+  poll_next_at: Date | null;
+  poll_count: number;
+  poll_stopped: string | null;
+  created_at: Date;
+}
+
+export interface StoredEventRow {
+  id: string;
+  tracker_id: string;
+  dedupe_key: string;
+  carrier_event_id: string | null;
+  source: TimelineEvent['source'];
+  code: string | null;
+  carrier_text: string | null;
+  description: string;
+  status: TrackingStatus;
+  substatus: string | null;
+  reason: string | null;
+  action_required: boolean;
+  rank: number;
+  occurred_raw: string;
+  occurred_local: string;
+  utc_offset_minutes: number | null;
+  occurred_at_utc: Date | null;
+  time_zone: string | null;
+  zone_source: TimelineEvent['zoneSource'];
+  sort_at: Date;
+  location_city: string | null;
+  location_region: string | null;
+  location_postal_code: string | null;
+  location_country: string | null;
+  revision: number;
+  received_at: Date;
+  updated_at: Date | null;
+}
+
+export type WriteResult = { key: string; id: string; result: 'created' | 'updated' };
+
+const EVENT_COLUMNS = [
+  'tracker_id',
+  'dedupe_key',
+  'carrier_event_id',
+  'source',
+  'code',
+  'carrier_text',
+  'description',
+  'status',
+  'substatus',
+  'reason',
+  'action_required',
+  'rank',
+  'occurred_raw',
+  'occurred_local',
+  'utc_offset_minutes',
+  'occurred_at_utc',
+  'time_zone',
+  'zone_source',
+  'sort_at',
+  'location_city',
+  'location_region',
+  'location_postal_code',
+  'location_country',
+  'received_at',
+] as const;
+
+// A report of a known event changes it only when something in it differs; `revision` counts changes.
+const UPDATABLE = EVENT_COLUMNS.filter((c) => !['tracker_id', 'dedupe_key', 'source', 'received_at'].includes(c));
+
+const INSERT_EVENTS_TAIL = `
+  ON CONFLICT (tracker_id, dedupe_key) DO UPDATE SET
+    ${UPDATABLE.map((c) => `${c} = EXCLUDED.${c}`).join(', ')},
+    revision = tracking_event.revision + 1,
+    updated_at = EXCLUDED.received_at
+  WHERE (${UPDATABLE.map((c) => `tracking_event.${c}`).join(', ')}) IS DISTINCT FROM (${UPDATABLE.map((c) => `EXCLUDED.${c}`).join(', ')})
+  RETURNING id, dedupe_key, (xmax = 0) AS inserted`;
+
+/**
+ * SQL for trackers and their events. Every function takes the EntityManager of the caller's
+ * transaction; one ingestion is a handful of statements whatever the number of events (one upsert
+ * of the tracker, one multi-row insert of the events, one read of the tracker's events, one update).
+ */
+export class TrackingStore {
+  /** Finds or creates the tracker and locks its row until the transaction ends (ingestions of one parcel serialise). */
+  async lockTracker(tx: EntityManager, carrier: string, trackingNumber: string, shipmentId: string | null, now: Date): Promise<TrackerRow> {
+    const rows: TrackerRow[] = await tx.query(
+      `INSERT INTO tracker (id, carrier, tracking_number, shipment_id, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $5)
+       ON CONFLICT (carrier, tracking_number) DO UPDATE
+         SET updated_at = EXCLUDED.updated_at, shipment_id = COALESCE(tracker.shipment_id, EXCLUDED.shipment_id)
+       RETURNING *`,
+      [newId('trk'), carrier, trackingNumber, shipmentId, now],
+    );
+    return rows[0];
+  }
+
+  async insertEvents(tx: EntityManager, trackerId: string, events: PreparedEvent[], now: Date): Promise<WriteResult[]> {
+    if (!events.length) return [];
+    const params: unknown[] = [];
+    const tuples = events.map((e) => {
+      const values = [
+        trackerId,
+        e.key,
+        e.carrierEventId ?? null,
+        e.source,
+        e.code ?? null,
+        e.carrierText ?? null,
+        e.description,
+        e.status,
+        e.substatus ?? null,
+        e.reason ?? null,
+        e.actionRequired,
+        e.rank,
+        e.occurredRaw,
+        e.local,
+        e.utcOffsetMinutes,
+        e.utc,
+        e.zone,
+        e.zoneSource,
+        e.sortAt,
+        e.location?.city ?? null,
+        e.location?.region ?? null,
+        e.location?.postalCode ?? null,
+        e.location?.country ?? null,
+        now,
+      ];
+      const start = params.length;
+      params.push(...values);
+      return `(${values.map((_, i) => `$${start + i + 1}`).join(', ')})`;
+    });
+    const rows: { id: string; dedupe_key: string; inserted: boolean }[] = await tx.query(
+      `INSERT INTO tracking_event (${EVENT_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')} ${INSERT_EVENTS_TAIL}`,
+      params,
+    );
+    return rows.map((r) => ({ key: r.dedupe_key, id: String(r.id), result: r.inserted ? 'created' : 'updated' }));
+  }
+
+  /** What status derivation needs of every event of a tracker. */
+  async statusInputs(tx: EntityManager, trackerId: string): Promise<Array<TimelineEvent & { id: string }>> {
+    const rows: Array<Pick<StoredEventRow, 'id' | 'dedupe_key' | 'status' | 'substatus' | 'reason' | 'action_required' | 'rank' | 'sort_at' | 'source'>> = await tx.query(
+      `SELECT id, dedupe_key, status, substatus, reason, action_required, rank, sort_at, source
+         FROM tracking_event WHERE tracker_id = $1 ORDER BY sort_at, rank, dedupe_key`,
+      [trackerId],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      key: r.dedupe_key,
+      status: r.status,
+      substatus: r.substatus ?? undefined,
+      reason: (r.reason ?? undefined) as TrackingReason | undefined,
+      actionRequired: r.action_required,
+      rank: r.rank,
+      sortAt: new Date(r.sort_at),
+      source: r.source,
+      description: '',
+      utc: null,
+      local: '',
+      utcOffsetMinutes: null,
+      zoneSource: 'unknown',
+    }));
+  }
+
+  async saveStatus(tx: EntityManager, trackerId: string, derived: DerivedStatus, statusEventId: string | null, changedAt: Date | null, lastEventAt: Date | null, eventCount: number): Promise<void> {
+    await tx.query(
+      `UPDATE tracker SET status = $2, substatus = $3, reason = $4, action_required = $5, terminal = $6, status_event_id = $7,
+              status_changed_at = COALESCE($8, status_changed_at), last_event_at = $9, event_count = $10
+        WHERE id = $1`,
+      [trackerId, derived.status, derived.substatus, derived.reason, derived.actionRequired, derived.terminal, statusEventId, changedAt, lastEventAt, eventCount],
+    );
+  }
+
+  async latestEdd(tx: EntityManager, trackerId: string): Promise<EddEntry | undefined> {
+    const rows: { source: string; earliest: string; latest: string; observed_at: Date }[] = await tx.query(
+      `SELECT source, earliest, latest, observed_at FROM tracking_edd WHERE tracker_id = $1 ORDER BY id DESC LIMIT 1`,
+      [trackerId],
+    );
+    return rows[0] ? { source: rows[0].source, earliest: rows[0].earliest, latest: rows[0].latest, observedAt: new Date(rows[0].observed_at) } : undefined;
+  }
+
+  async addEdd(tx: EntityManager, trackerId: string, e: EddEntry): Promise<void> {
+    await tx.query(`INSERT INTO tracking_edd (tracker_id, source, earliest, latest, observed_at) VALUES ($1, $2, $3, $4, $5)`, [trackerId, e.source, e.earliest, e.latest, e.observedAt]);
+  }
+
+  async eddHistory(tx: EntityManager, trackerIds: string[]): Promise<Map<string, EddEntry[]>> {
+    const map = new Map<string, EddEntry[]>();
+    if (!trackerIds.length) return map;
+    const rows: { tracker_id: string; source: string; earliest: string; latest: string; observed_at: Date }[] = await tx.query(
+      `SELECT tracker_id, source, earliest, latest, observed_at FROM tracking_edd WHERE tracker_id = ANY($1) ORDER BY id`,
+      [trackerIds],
+    );
+    for (const r of rows) {
+      const list = map.get(r.tracker_id) ?? [];
+      list.push({ source: r.source, earliest: r.earliest, latest: r.latest, observedAt: new Date(r.observed_at) });
+      map.set(r.tracker_id, list);
+    }
+    return map;
+  }
+
+  async trackersOfShipments(tx: EntityManager, shipmentIds: string[]): Promise<TrackerRow[]> {
+    if (!shipmentIds.length) return [];
+    return tx.query(`SELECT * FROM tracker WHERE shipment_id = ANY($1) ORDER BY created_at, id`, [shipmentIds]);
+  }
+
+  async findTracker(tx: EntityManager, carrier: string, trackingNumber: string): Promise<TrackerRow | undefined> {
+    const rows: TrackerRow[] = await tx.query(`SELECT * FROM tracker WHERE carrier = $1 AND tracking_number = $2`, [carrier, trackingNumber]);
+    return rows[0];
+  }
+
+  async findTrackerById(tx: EntityManager, id: string): Promise<TrackerRow | undefined> {
+    const rows: TrackerRow[] = await tx.query(`SELECT * FROM tracker WHERE id = $1`, [id]);
+    return rows[0];
+  }
+
+  /** The events of some trackers in occurrence order (the timeline index serves this). */
+  async events(tx: EntityManager, trackerIds: string[]): Promise<StoredEventRow[]> {
+    if (!trackerIds.length) return [];
+    return tx.query(`SELECT * FROM tracking_event WHERE tracker_id = ANY($1) ORDER BY sort_at, rank, dedupe_key`, [trackerIds]);
+  }
+
+  async linkShipment(tx: EntityManager, shipmentId: string, carrier: string, trackingNumber: string, now: Date): Promise<TrackerRow> {
+    const rows: TrackerRow[] = await tx.query(
+      `INSERT INTO tracker (id, carrier, tracking_number, shipment_id, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $5)
+       ON CONFLICT (carrier, tracking_number) DO UPDATE SET shipment_id = EXCLUDED.shipment_id, updated_at = EXCLUDED.updated_at
+       RETURNING *`,
+      [newId('trk'), carrier, trackingNumber, shipmentId, now],
+    );
+    return rows[0];
+  }
+}
