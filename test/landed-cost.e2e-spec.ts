@@ -1,4 +1,5 @@
 import { LandedCostService } from '../src/landed-cost/landed-cost.service';
+import type { LandedCostInput } from '../src/landed-cost/landed-cost.types';
 import { FixedClock } from '../src/platform/clock/clock';
 import { auth, startTestApp, TestApp } from './support/test-app';
 
@@ -138,7 +139,7 @@ describe('POST /v1/landed-cost', () => {
 
   it('is the same engine the rating engine injects', () => {
     const service = t.app.get(LandedCostService);
-    const r = service.estimate({ ...(tshirts() as never), mode: 'courier', importer: undefined });
+    const r = service.estimate({ ...(tshirts() as unknown as LandedCostInput), mode: 'courier' });
     expect(r.total.currency).toBe('EUR');
   });
 

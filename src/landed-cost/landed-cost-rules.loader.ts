@@ -70,7 +70,8 @@ async function loadDestinations(dir: string, baseDir: string, problems: DataFile
     if (path.basename(file) === WARNINGS_FILE) continue;
     const rel = path.relative(baseDir, file);
     const { value, problems: ps } = await loadYamlFile<RawDestination>(file, DESTINATION_FILE_SCHEMA, baseDir);
-    problems.push(...ps);
+    // Ajv adds a summary line for every failed if/then branch; the branch's own errors say more.
+    problems.push(...ps.filter((p) => !p.message.includes('"then" schema')));
     if (!value) continue;
     const records: RuleRecord[] = [];
     value.records.forEach((r, i) => {
