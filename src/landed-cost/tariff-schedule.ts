@@ -38,6 +38,11 @@ export class TariffSchedule {
     for (const list of [...this.general.values(), ...this.preferential.values()]) list.sort((a, b) => b.validFrom.localeCompare(a.validFrom));
   }
 
+  /** Every line (general and preferential), e.g. to build a smaller copy. */
+  allLines(): TariffLine[] {
+    return [...this.general.values(), ...this.preferential.values()].flat();
+  }
+
   get size(): number {
     let n = 0;
     for (const l of this.general.values()) n += l.length;
