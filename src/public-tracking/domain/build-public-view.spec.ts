@@ -1,5 +1,5 @@
 import { Translator } from '../i18n/translator';
-import { buildPublicView, isoWithOffset } from './build-public-view';
+import { buildPublicView } from './build-public-view';
 import type { EventFacts, OrderFacts, ParcelFacts, PersonalFacts } from './public-tracking.facts';
 
 const personal: PersonalFacts = {
@@ -21,6 +21,8 @@ const e = (status: EventFacts['status'], substatus: string | null, local: string
   substatus,
   actionRequired: substatus === 'customs.duties_due',
   description,
+  publicDescription: description.startsWith('Duties due.') ? 'Held for payment of duties' : description,
+  occurredAt: offset === 60 ? `${local}+01:00` : local,
   local,
   utcOffsetMinutes: offset,
   timeZone: zone,
@@ -130,12 +132,10 @@ describe('buildPublicView', () => {
     expect(view.customs).toMatchObject({ state: 'cleared', dutiesPayer: 'sender', dutiesDue: false, dutiesAmount: null });
   });
 
-  it.each([
-    ['2026-11-27T14:05:00', 60, '2026-11-27T14:05:00+01:00'],
-    ['2026-11-27T14:05:00', -330, '2026-11-27T14:05:00-05:30'],
-    ['2026-11-27T14:05:00', 0, '2026-11-27T14:05:00+00:00'],
-    ['2026-11-27T14:05:00', null, '2026-11-27T14:05:00'],
-  ])('isoWithOffset(%s, %s) = %s (a local time is never stamped Z)', (local, offset, iso) => {
-    expect(isoWithOffset(local, offset)).toBe(iso);
+  it('anonymous readers get our wording of each event; verified readers the carrier text, scrubbed', () => {
+    const anonymous = buildPublicView(order(), en, { personal, verified: false });
+    expect(anonymous.events[0].description).toBe('Held for payment of duties');
+    const verified = buildPublicView(order(), en, { personal, verified: true });
+    expect(verified.events[0].description).toBe('Duties due. Call … at … or write to … (…, …)');
   });
 });

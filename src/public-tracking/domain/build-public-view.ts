@@ -36,7 +36,8 @@ export function buildPublicView(order: OrderFacts, t: Translator, options: Build
       : [],
   );
   const p = order.primary;
-  const events = p.events.map((e) => eventView(e, t, filter));
+  const verified = options.verified && !!options.personal;
+  const events = p.events.map((e) => eventView(e, t, filter, verified));
   const customsState = customsStateOf(order.customs, p.status, p.events);
   const progress = progressOf(p.status, p.substatus, p.actionRequired, p.events.map((e) => e.status), order.customs.required);
   const deliveredEvent = p.status === 'delivered' ? [...p.events].reverse().find((e) => e.status === 'delivered') : undefined;
@@ -57,10 +58,10 @@ export function buildPublicView(order: OrderFacts, t: Translator, options: Build
     delivered: deliveredEvent ? timeView(deliveredEvent, t) : null,
     customs: customsView(order, customsState, t),
     events: [...events].reverse(),
-    parcels: order.parcels.map((parcel, i) => parcelView(parcel, parcel.key === p.key, i, order.parcels.length, t, filter)),
-    returns: order.returns.map((r) => returnView(r, t, filter)),
+    parcels: order.parcels.map((parcel, i) => parcelView(parcel, parcel.key === p.key, i, order.parcels.length, t, filter, verified)),
+    returns: order.returns.map((r) => returnView(r, t, filter, verified)),
     lastUpdate: last ? timeView(last, t) : null,
-    verified: options.verified && options.personal ? verifiedDetails(order, options.personal, t) : null,
+    verified: verified ? verifiedDetails(order, options.personal!, t) : null,
   };
 }
 
@@ -72,15 +73,21 @@ function substatusText(t: Translator, substatus: string | null): string | null {
   return substatus ? (t.maybe(`substatus.${substatus}`) ?? null) : null;
 }
 
-function eventView(e: EventFacts, t: Translator, filter: PrivacyFilter): PublicEventView {
+/**
+ * Anonymous readers get our wording of the event code only: a carrier's free text can name whoever
+ * signed or the neighbour who took the parcel, which no pattern can reliably catch. Verified readers
+ * get the carrier's words, scrubbed of what we know of the buyer and of anything that looks personal.
+ */
+function eventView(e: EventFacts, t: Translator, filter: PrivacyFilter, verified: boolean): PublicEventView {
   const time = t.eventTime(e.local, e.utcOffsetMinutes, e.timeZone);
   const city = e.city ? filter.clean(e.city) : null;
+  const text = verified ? e.description : e.publicDescription;
   return {
     status: e.status,
     substatus: e.substatus,
     statusText: substatusText(t, e.substatus) ?? statusText(t, e.status),
-    description: filter.clean(e.description),
-    occurredAt: isoWithOffset(e.local, e.utcOffsetMinutes),
+    description: text ? filter.clean(text) : '',
+    occurredAt: e.occurredAt,
     occurredAtText: time.text,
     timeZone: e.timeZone,
     timeZoneText: time.zone,
@@ -91,15 +98,7 @@ function eventView(e: EventFacts, t: Translator, filter: PrivacyFilter): PublicE
 
 function timeView(e: EventFacts, t: Translator): EventTimeView {
   const time = t.eventTime(e.local, e.utcOffsetMinutes, e.timeZone);
-  return { at: isoWithOffset(e.local, e.utcOffsetMinutes), text: time.text, timeZone: e.timeZone, zoneText: time.zone };
-}
-
-/** The wall time with its offset (`2026-11-27T14:05:00+01:00`) when known; never a local time stamped `Z`. */
-export function isoWithOffset(local: string, offsetMinutes: number | null): string {
-  if (offsetMinutes === null) return local;
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMinutes);
-  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return { at: e.occurredAt, text: time.text, timeZone: e.timeZone, zoneText: time.zone };
 }
 
 function windowView(w: WindowFacts | null, first: WindowFacts | null, t: Translator): DeliveryWindowView | null {
@@ -156,7 +155,7 @@ function customsView(order: OrderFacts, state: CustomsView['state'], t: Translat
   };
 }
 
-function parcelView(parcel: ParcelFacts, current: boolean, index: number, total: number, t: Translator, filter: PrivacyFilter): ParcelView {
+function parcelView(parcel: ParcelFacts, current: boolean, index: number, total: number, t: Translator, filter: PrivacyFilter, verified: boolean): ParcelView {
   return {
     current,
     label: t.t('parcels.item', { n: index + 1, total }),
@@ -167,11 +166,11 @@ function parcelView(parcel: ParcelFacts, current: boolean, index: number, total:
     statusText: statusText(t, parcel.status),
     estimatedDelivery: parcel.status === 'delivered' ? null : windowView(parcel.estimatedDelivery, null, t),
     // The current parcel's events are the view's own `events`; they are not repeated here.
-    events: current ? [] : parcel.events.map((e) => eventView(e, t, filter)).reverse(),
+    events: current ? [] : parcel.events.map((e) => eventView(e, t, filter, verified)).reverse(),
   };
 }
 
-function returnView(r: ParcelFacts, t: Translator, filter: PrivacyFilter): ReturnView {
+function returnView(r: ParcelFacts, t: Translator, filter: PrivacyFilter, verified: boolean): ReturnView {
   return {
     rma: r.rma,
     label: r.rma ? t.t('returns.item', { rma: r.rma }) : t.t('returns.itemNoRma'),
@@ -180,7 +179,7 @@ function returnView(r: ParcelFacts, t: Translator, filter: PrivacyFilter): Retur
     trackingNumberMasked: maskTrackingNumber(r.trackingNumber),
     status: r.status,
     statusText: statusText(t, r.status),
-    events: r.events.map((e) => eventView(e, t, filter)).reverse(),
+    events: r.events.map((e) => eventView(e, t, filter, verified)).reverse(),
   };
 }
 

@@ -6,6 +6,8 @@ const ev = (status: EventFacts['status'], substatus: string | null = null): Even
   substatus,
   actionRequired: false,
   description: '',
+  publicDescription: null,
+  occurredAt: '2026-11-27T10:00:00+01:00',
   local: '2026-11-27T10:00:00',
   utcOffsetMinutes: 60,
   timeZone: 'Europe/Berlin',

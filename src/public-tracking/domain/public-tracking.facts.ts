@@ -10,8 +10,15 @@ export interface EventFacts {
   status: TrackingStatus;
   substatus: string | null;
   actionRequired: boolean;
-  /** The carrier's or our description; may contain personal data, so it is filtered before display. */
+  /**
+   * The event in the carrier's own words (or ours when it gave none). Free text that can name the
+   * person who signed or the neighbour who took the parcel: only the verified view shows it, scrubbed.
+   */
   description: string;
+  /** Our wording of the carrier's event code (its event-code table), safe for anyone; null when unmapped. */
+  publicDescription: string | null;
+  /** ISO 8601 wall time with its offset when known (`2026-11-27T14:05:00+01:00`), else without. */
+  occurredAt: string;
   /** `YYYY-MM-DDTHH:mm:ss` wall time at the place of the event. */
   local: string;
   utcOffsetMinutes: number | null;
