@@ -6,4 +6,5 @@ import { JobQueueSchema1795757490486 } from './1795757490486-job-queue-schema';
 import { RateLimitCounters1795757754425 } from './1795757754425-rate-limit-counters';
 import { ShipmentsAndDocuments1795758250268 } from './1795758250268-shipments-and-documents';
 import { QuotesAndPricingRules1795758508875 } from './1795758508875-quotes-and-pricing-rules';
-export const MIGRATIONS = [Init1764219600000, TrackingAndWebhooks1795757486121, JobQueueSchema1795757490486, RateLimitCounters1795757754425, ShipmentsAndDocuments1795758250268, QuotesAndPricingRules1795758508875];
+import { AppSecrets1795758908135 } from './1795758908135-app-secrets';
+export const MIGRATIONS = [Init1764219600000, TrackingAndWebhooks1795757486121, JobQueueSchema1795757490486, RateLimitCounters1795757754425, ShipmentsAndDocuments1795758250268, QuotesAndPricingRules1795758508875, AppSecrets1795758908135];
