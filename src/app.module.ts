@@ -4,6 +4,7 @@ import { CarriersModule } from './carriers/carriers.module';
 import { Clock } from './platform/clock/clock';
 import { AppConfig } from './platform/config/app-config';
 import { ConfigModule } from './platform/config/config.module';
+import { CustomersModule } from './customers/customers.module';
 import type { DataFiles } from './data-files';
 import { DataFilesModule } from './data-files.module';
 import { DatabaseModule } from './platform/database/database.module';
@@ -11,6 +12,7 @@ import { JobsModule } from './platform/jobs/jobs.module';
 import { LoggingModule } from './platform/logging/logging.module';
 import { PlatformModule } from './platform/platform.module';
 import { RateLimitModule } from './platform/rate-limit/rate-limit.module';
+import { RatingModule } from './rating/rating.module';
 import { LandedCostModule } from './landed-cost/landed-cost.module';
 import { TariffsModule } from './tariffs/tariffs.module';
 import { TrackingModule } from './tracking/tracking.module';
@@ -34,6 +36,8 @@ export class AppModule {
         TariffsModule,
         LandedCostModule,
         CarriersModule,
+        CustomersModule,
+        RatingModule,
         WebhooksModule,
         TrackingModule,
       ],

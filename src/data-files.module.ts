@@ -6,6 +6,7 @@ import { CUSTOMS_FORM_RULES } from './documents/customs/customs-rules';
 import { LandedCostRules } from './landed-cost/landed-cost-rule-set';
 import { ExchangeRateTable } from './money/exchange-rates';
 import { ReferenceData } from './tariffs/reference-data';
+import { WeekendTable } from './rating/business-calendar';
 import { EventCodeTables } from './tracking/domain/event-code-table';
 import { TimeZoneTable } from './tracking/domain/time-zone-table';
 
@@ -25,8 +26,9 @@ export class DataFilesModule {
         { provide: AddressRules, useValue: data.addresses },
         { provide: CUSTOMS_FORM_RULES, useValue: data.customsForms },
         { provide: LandedCostRules, useValue: data.landedCost },
+        { provide: WeekendTable, useValue: data.weekends },
       ],
-      exports: [ReferenceData, CarrierCatalog, ExchangeRateTable, TimeZoneTable, EventCodeTables, AddressRules, CUSTOMS_FORM_RULES, LandedCostRules],
+      exports: [ReferenceData, CarrierCatalog, ExchangeRateTable, TimeZoneTable, EventCodeTables, AddressRules, CUSTOMS_FORM_RULES, LandedCostRules, WeekendTable],
     };
   }
 }

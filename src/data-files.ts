@@ -13,6 +13,8 @@ import type { AppConfig } from './platform/config/app-config';
 import { DataFileError, DataFileProblem } from './platform/data-files/data-file-problem';
 import { ReferenceData } from './tariffs/reference-data';
 import { loadReferenceData } from './tariffs/reference-data.loader';
+import type { WeekendTable } from './rating/business-calendar';
+import { loadWeekendTable } from './rating/weekend-table.loader';
 import { loadTrackingData, type TrackingData } from './tracking/tracking-data.loader';
 
 /** Everything read from `carriers/` and `tariffs/` at boot. */
@@ -29,6 +31,8 @@ export interface DataFiles {
   addresses: AddressRules;
   /** Customs territories and CN 22/CN 23 limits (`tariffs/documents/customs-forms.yaml`). */
   customsForms: CustomsFormRules;
+  /** Weekend days per country (`carriers/weekends.csv`), for delivery windows. */
+  weekends: WeekendTable;
 }
 
 /**
@@ -36,7 +40,7 @@ export interface DataFiles {
  * reported together in one DataFileError, so an operator fixes them in one pass.
  */
 export async function loadDataFiles(config: AppConfig, baseDir = process.cwd()): Promise<DataFiles> {
-  const [reference, carriers, fx, tracking, addresses, customsForms, landedCost] = await Promise.allSettled([
+  const [reference, carriers, fx, tracking, addresses, customsForms, landedCost, weekends] = await Promise.allSettled([
     loadReferenceData(config.tariffsDir, baseDir),
     loadCarrierCatalog(config.carriersDir, CARRIER_KINDS, baseDir),
     loadExchangeRates(config.tariffsDir, baseDir),
@@ -44,9 +48,10 @@ export async function loadDataFiles(config: AppConfig, baseDir = process.cwd()):
     loadAddressRules(config.tariffsDir, baseDir),
     loadCustomsFormRules(config.tariffsDir, baseDir),
     loadLandedCostRules(config.tariffsDir, baseDir),
+    loadWeekendTable(config.carriersDir, baseDir),
   ]);
   const problems: DataFileProblem[] = [];
-  for (const r of [reference, carriers, fx, tracking, addresses, customsForms, landedCost]) {
+  for (const r of [reference, carriers, fx, tracking, addresses, customsForms, landedCost, weekends]) {
     if (r.status === 'rejected') {
       if (r.reason instanceof DataFileError) problems.push(...r.reason.problems);
       else throw r.reason;
@@ -61,5 +66,6 @@ export async function loadDataFiles(config: AppConfig, baseDir = process.cwd()):
     addresses: (addresses as PromiseFulfilledResult<AddressRules>).value,
     customsForms: (customsForms as PromiseFulfilledResult<CustomsFormRules>).value,
     landedCost: (landedCost as PromiseFulfilledResult<LandedCostRules>).value,
+    weekends: (weekends as PromiseFulfilledResult<WeekendTable>).value,
   };
 }

@@ -1,0 +1,67 @@
+import { Injectable, type PipeTransform } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { AddressRules } from '../addresses/address-rules';
+import { CarrierCatalog } from '../carriers/carrier-catalog';
+import { ExchangeRateTable } from '../money/exchange-rates';
+import { Clock } from '../platform/clock/clock';
+import { AppError, type ErrorDetail } from '../platform/errors/app-error';
+import { flattenValidationErrors } from '../platform/errors/validation-errors';
+import { ReferenceData } from '../tariffs/reference-data';
+import { checkQuoteRequest } from './quote-request.checks';
+import { CreateQuoteDto } from './quote-request.dto';
+import { originToday } from './delivery-window';
+
+/** How far ahead a ship date may be: holiday and fuel tables are not kept further out. */
+const MAX_DAYS_AHEAD = 60;
+
+/**
+ * Validates a quote request in one pass: the DTO's structure (whitelist, types, formats) and the
+ * checks against reference data, so that one 400 lists every problem. The route declares its body
+ * as `unknown` so that the global pipe leaves it to this one.
+ */
+@Injectable()
+export class QuoteRequestPipe implements PipeTransform<unknown, CreateQuoteDto> {
+  constructor(
+    private readonly reference: ReferenceData,
+    private readonly addresses: AddressRules,
+    private readonly fx: ExchangeRateTable,
+    private readonly carriers: CarrierCatalog,
+    private readonly clock: Clock,
+  ) {}
+
+  transform(value: unknown): CreateQuoteDto {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      throw AppError.validation([{ path: '', message: 'body must be a JSON object' }]);
+    }
+    const dto = plainToInstance(CreateQuoteDto, value);
+    const structural = flattenValidationErrors(
+      validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, validationError: { target: false, value: false } }),
+    );
+    const bad = structural.map((d) => d.path);
+    const valid = (path: string) => !bad.some((b) => b === path || path.startsWith(`${b}.`) || path.startsWith(`${b}[`) || b.startsWith(`${path}.`) || b.startsWith(`${path}[`));
+    const origin = typeof dto.shipFrom?.country === 'string' ? dto.shipFrom.country : undefined;
+    const today = originToday(this.clock.now(), this.zoneOf(origin));
+    const problems: ErrorDetail[] = [
+      ...structural,
+      ...checkQuoteRequest(
+        dto,
+        { reference: this.reference, addresses: this.addresses, fx: this.fx, carriers: this.carriers, today, lastShipDate: addDays(today, MAX_DAYS_AHEAD) },
+        valid,
+      ),
+    ];
+    if (problems.length) {
+      throw AppError.validation(problems, `The request is invalid: ${problems.length} problem${problems.length === 1 ? '' : 's'}`);
+    }
+    return dto;
+  }
+
+  /** The time zone of the first carrier picking up in the origin country (they share one per origin). */
+  private zoneOf(country: string | undefined): string {
+    return this.carriers.all().find((c) => country && c.origins.includes(country))?.timeZone ?? 'UTC';
+  }
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

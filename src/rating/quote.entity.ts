@@ -1,0 +1,38 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ShipmentSpec } from '../carriers/shipment-spec';
+import type { OptionBookingData, QuoteView } from './quote.types';
+
+@Entity('quote')
+export class QuoteEntity {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  id!: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'expires_at', type: 'timestamptz' })
+  expiresAt!: Date;
+
+  @Column({ name: 'api_key_id', type: 'varchar', length: 40, nullable: true })
+  apiKeyId!: string | null;
+
+  @Column({ name: 'customer_id', type: 'varchar', length: 100, nullable: true })
+  customerId!: string | null;
+
+  @Column({ type: 'char', length: 3 })
+  currency!: string;
+
+  @Column({ type: 'varchar', length: 3 })
+  incoterm!: string;
+
+  @Column({ type: 'jsonb' })
+  shipment!: ShipmentSpec;
+
+  /** The answer exactly as `POST /v1/quotes` returned it. */
+  @Column({ type: 'jsonb' })
+  response!: QuoteView;
+
+  /** Booking data per option id. */
+  @Column({ type: 'jsonb' })
+  options!: Record<string, OptionBookingData>;
+}

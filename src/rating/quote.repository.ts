@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { QuoteEntity } from './quote.entity';
+
+/** Quotes in PostgreSQL: one insert per quote, read by id. */
+@Injectable()
+export class QuoteRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** A single INSERT with the JSON pre-serialised (the query builder would cost more than the write). */
+  async insert(q: QuoteEntity): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO quote (id, created_at, expires_at, api_key_id, customer_id, currency, incoterm, shipment, response, options)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [q.id, q.createdAt, q.expiresAt, q.apiKeyId, q.customerId, q.currency, q.incoterm, JSON.stringify(q.shipment), JSON.stringify(q.response), JSON.stringify(q.options)],
+    );
+  }
+
+  async findById(id: string): Promise<QuoteEntity | null> {
+    return this.dataSource.getRepository(QuoteEntity).findOne({ where: { id } });
+  }
+
+  /** Deletes quotes that expired before `before`; returns how many. */
+  async deleteExpired(before: Date): Promise<number> {
+    const result = await this.dataSource.getRepository(QuoteEntity).createQueryBuilder().delete().where('expires_at < :before', { before }).execute();
+    return result.affected ?? 0;
+  }
+}
