@@ -82,6 +82,25 @@ export interface BenchReport {
   errors: string[];
 }
 
+/** Adds a ratio of two figures when both were measured. */
+export function ratioOf(
+  report: BenchReport,
+  spec: Omit<RatioFigure, 'numerator' | 'denominator' | 'ratio'> & {
+    numerator: { label: string; value: number | undefined };
+    denominator: { label: string; value: number | undefined };
+  },
+): void {
+  const n = spec.numerator.value;
+  const d = spec.denominator.value;
+  if (n === undefined || d === undefined || !Number.isFinite(n) || !Number.isFinite(d) || d === 0) return;
+  report.ratios.push({
+    ...spec,
+    numerator: { label: spec.numerator.label, value: n },
+    denominator: { label: spec.denominator.label, value: d },
+    ratio: n / d,
+  });
+}
+
 const fmt = (n: number | undefined, digits = 1): string =>
   n === undefined || Number.isNaN(n) ? '-' : n >= 1000 ? Math.round(n).toLocaleString('en-US') : n.toFixed(digits);
 

@@ -1,8 +1,7 @@
-import type { ScenarioFigures } from './bench-report';
+import { ratioOf, ScenarioFigures } from './bench-report';
 import type { BenchLoad, BenchScenario } from './bench-scenario';
 import type { InstanceRun, InstanceSettings } from './bench-suite';
 import { LoadResult, runLoad } from './load-generator';
-import { ratioOf } from './suite-plan';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -1,9 +1,13 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BenchReport, RatioFigure } from './bench-report';
+import { BenchReport, ratioOf } from './bench-report';
 import type { InstanceRun, InstanceSettings, SuiteOptions } from './bench-suite';
+import { measurePair } from './growth-probes';
 import { healthFloorScenario } from './health-floor.scenario';
+import { LANDED_COST_SCHEDULE_FILE, landedCostHttpScenario, landedCostOrderCodes } from './landed-cost-http.scenario';
+import { runLandedCostBench } from './landed-cost.bench';
+import { writeTrimmedTariffs } from './tariff-sets';
 
 /** One thing a phase does: measure a scenario, seed, or take a ratio. */
 export interface PlanStep {
@@ -28,25 +32,6 @@ export interface SuitePlan {
   cleanup(): Promise<void>;
 }
 
-/** A ratio of two figures of the report (by scenario id), when both exist. */
-export function ratioOf(
-  report: BenchReport,
-  spec: Omit<RatioFigure, 'numerator' | 'denominator' | 'ratio'> & {
-    numerator: { label: string; value: number | undefined };
-    denominator: { label: string; value: number | undefined };
-  },
-): void {
-  const n = spec.numerator.value;
-  const d = spec.denominator.value;
-  if (n === undefined || d === undefined || !Number.isFinite(n) || !Number.isFinite(d) || d === 0) return;
-  report.ratios.push({
-    ...spec,
-    numerator: { label: spec.numerator.label, value: n },
-    denominator: { label: spec.denominator.label, value: d },
-    ratio: n / d,
-  });
-}
-
 /**
  * The whole run, in order. Every figure that is compared with another is measured in the same run,
  * on the same machine, with the same warm-up, so that the ratios hold on a noisy shared machine.
@@ -58,13 +43,59 @@ export async function buildPlan(options: SuiteOptions, runDir: string): Promise<
   const temp = await fs.mkdtemp(path.join(os.tmpdir(), 'parcelwise-bench-'));
   void runDir;
 
+  // The public routes' per-IP limit would answer the load generator (one IP) with 429s; the limiter
+  // still runs on every request, it just never trips.
+  const settings = { env: { PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000000' }, carriersDir, tariffsDir };
   const main: PhasePlan = {
     id: 'main',
     title: 'the service with the real carriers/ and tariffs/',
-    env: { PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000000' },
-    carriersDir,
-    tariffsDir,
-    steps: [{ id: 'floor', run: async (run) => void (await run.measure(healthFloorScenario)) }],
+    ...settings,
+    steps: [
+      {
+        id: 'boot-memory',
+        always: true,
+        run: async (run) => {
+          const before = await run.service.memory();
+          const heap = await run.service.collectGarbage();
+          const after = await run.service.memory();
+          run.report.sizing.bootRssMb = Math.round(before.rss / 1048576);
+          run.report.sizing.bootRssAfterGcMb = Math.round(after.rss / 1048576);
+          run.report.sizing.bootHeapUsedMb = Math.round(heap.heapUsed / 1048576);
+          run.log(`  after boot: RSS ${(before.rss / 1048576).toFixed(0)} MB, after GC ${(after.rss / 1048576).toFixed(0)} MB, V8 heap ${(heap.heapUsed / 1048576).toFixed(0)} MB`);
+        },
+      },
+      { id: 'floor', run: async (run) => void (await run.measure(healthFloorScenario)) },
+      { id: 'landed-cost', run: async (run) => void (await run.measure(landedCostHttpScenario)) },
+      {
+        id: 'growth-tariff',
+        run: async (run) => {
+          const small = path.join(temp, 'tariffs-100');
+          const cut = await writeTrimmedTariffs(tariffsDir, small, LANDED_COST_SCHEDULE_FILE, landedCostOrderCodes(), 100);
+          await measurePair(run, {
+            id: 'growth-tariff',
+            title: `landed-cost latency, full EU schedule (${cut.fullLines} lines) vs ${cut.keptLines} lines`,
+            scenario: landedCostHttpScenario,
+            small: { id: 'tariff-100', label: `${cut.keptLines} lines`, settings: { ...settings, tariffsDir: small, env: { ...settings.env, TARIFFS_DIR: small } } },
+            large: { id: 'tariff-full', label: `${cut.fullLines} lines`, settings },
+          });
+        },
+      },
+      {
+        id: 'growth-tariff-engine',
+        run: async (run) => {
+          // The landed-cost engineer's in-process benchmark: the engine alone, without HTTP.
+          const r = await runLandedCostBench({ iterations: run.options.quick ? 4000 : 20000, root });
+          ratioOf(run.report, {
+            id: 'growth-tariff-engine',
+            title: `landed-cost engine alone (in the bench process), full EU schedule vs ${r.smallScheduleLines} lines`,
+            unit: 'us median',
+            numerator: { label: `${r.fullScheduleLines} lines`, value: r.medianFullUs },
+            denominator: { label: `${r.smallScheduleLines} lines`, value: r.medianSmallUs },
+          });
+          run.log(`  landed-cost engine alone: median ${r.medianFullUs} us (full) vs ${r.medianSmallUs} us (100 lines), ratio ${r.ratio}`);
+        },
+      },
+    ],
   };
 
   return {
