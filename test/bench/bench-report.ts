@@ -179,6 +179,9 @@ export function renderReport(r: BenchReport): string {
   if (Object.keys(r.sizing).length) {
     out.push('', 'Sizing');
     for (const [k, v] of Object.entries(r.sizing)) out.push(`  ${k}: ${typeof v === 'number' ? fmt(v, 2) : String(v)}`);
+    const pm = r.storage.perMillionParcels ?? {};
+    if (Object.keys(pm).length) out.push(`  database per million parcels (GB): ${Object.entries(pm).map(([k, v]) => `${k.replace(/Gb$/, '')} ${v.toFixed(2)}`).join(', ')}`);
+    for (const a of r.storage.assumptions ?? []) out.push(`  assumes: ${a}`);
   }
   for (const p of r.profiles) {
     out.push('', `CPU profile ${p.phase}/${p.scenario}: ${p.file}`, ...p.top.map((l) => `  ${l}`));

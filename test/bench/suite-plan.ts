@@ -7,6 +7,7 @@ import { measurePair } from './growth-probes';
 import { healthFloorScenario } from './health-floor.scenario';
 import { LANDED_COST_SCHEDULE_FILE, landedCostHttpScenario, landedCostOrderCodes } from './landed-cost-http.scenario';
 import { runLandedCostBench } from './landed-cost.bench';
+import { computeSizing } from './sizing';
 import { writeTrimmedTariffs } from './tariff-sets';
 
 /** One thing a phase does: measure a scenario, seed, or take a ratio. */
@@ -103,6 +104,7 @@ export async function buildPlan(options: SuiteOptions, runDir: string): Promise<
     finish(report) {
       const floor = report.scenarios.find((s) => s.id === 'floor');
       if (floor) report.sizing.floorRequestsPerSecond = Math.round(floor.rps);
+      computeSizing(report);
     },
     cleanup: () => fs.rm(temp, { recursive: true, force: true }),
   };
