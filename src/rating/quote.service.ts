@@ -1,10 +1,12 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { CarrierRate } from '../carriers/carrier-adapter';
 import { CarrierAdapterRegistry } from '../carriers/carrier-adapter.registry';
 import { CarrierCatalog } from '../carriers/carrier-catalog';
 import type { CarrierDefinition } from '../carriers/carrier-definition';
 import type { ShipmentSpec } from '../carriers/shipment-spec';
 import { type PricingRule, selectRule } from '../customers/pricing-rule';
+import { territoryOf } from '../documents/customs/customs-document-rules';
+import { CUSTOMS_FORM_RULES, type CustomsFormRules } from '../documents/customs/customs-rules';
 import { PricingRulesService } from '../customers/pricing-rules.service';
 import { LandedCostService } from '../landed-cost/landed-cost.service';
 import type { LandedCostInput, LandedCostResult } from '../landed-cost/landed-cost.types';
@@ -70,6 +72,7 @@ export class QuoteService {
     private readonly repository: QuoteRepository,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    @Inject(CUSTOMS_FORM_RULES) private readonly customs: CustomsFormRules,
   ) {}
 
   /** Prices a validated request, stores the quote and returns it as the API shows it. */
@@ -296,12 +299,13 @@ export class QuoteService {
     };
   }
 
-  /** Duties, taxes and fees of one option from the landed-cost engine (none within one country). */
+  /** Duties, taxes and fees of one option from the landed-cost engine; none inside one customs territory (DE -> FR). */
   private dutiesAndTaxes(carrier: CarrierDefinition, shipping: string, ctx: PricingContext, pickupDate: string): QuoteOptionView['dutiesAndTaxes'] {
     const { shipment, currency } = ctx;
     const zero = { amount: (0).toFixed(this.reference.currencies.minorUnits(currency)), currency };
     const payer = shipment.incoterm === 'DDP' ? 'sender' : 'recipient';
-    if (shipment.shipFrom.country === shipment.shipTo.country) {
+    const territories = this.customs.customsTerritories;
+    if (territoryOf(shipment.shipFrom, territories) === territoryOf(shipment.shipTo, territories)) {
       return { total: zero, payer, confidence: 'exact', duties: zero, taxes: zero, fees: zero, lines: [], deMinimis: [], collectedAtSale: false, rulesUsed: [], warnings: [] };
     }
     const input: LandedCostInput = {

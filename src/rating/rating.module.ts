@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { CarriersModule } from '../carriers/carriers.module';
 import { CustomersModule } from '../customers/customers.module';
 import { BusinessCalendar, WeekendTable } from './business-calendar';
 import { PublicHolidays } from './public-holidays';
 import { QuoteController } from './quote.controller';
+import { QuoteEntity } from './quote.entity';
 import { QuoteRepository } from './quote.repository';
 import { QuoteRequestPipe } from './quote-request.pipe';
 import { QuoteService } from './quote.service';
@@ -13,7 +15,7 @@ import { QuoteService } from './quote.service';
  * (`resolveOption`, `rateService`) and `BusinessCalendar` for delivery dates elsewhere.
  */
 @Module({
-  imports: [CarriersModule, CustomersModule],
+  imports: [TypeOrmModule.forFeature([QuoteEntity]), CarriersModule, CustomersModule],
   controllers: [QuoteController],
   providers: [
     QuoteService,

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CUSTOMS_FORM_RULES, type CustomsFormRules } from '../../documents/customs/customs-rules';
+import { territoryOf } from '../../documents/customs/customs-document-rules';
 import { ExchangeRateTable } from '../../money/exchange-rates';
 import { ReferenceData } from '../../tariffs/reference-data';
 import type { BookingRequest, BookingResult, CallContext, CarrierAdapter, CarrierRate, RateResult, ServiceExclusion } from '../carrier-adapter';
@@ -23,6 +25,7 @@ export class RateCardAdapter implements CarrierAdapter {
     private readonly reference: ReferenceData,
     private readonly fx: ExchangeRateTable,
     private readonly booking: RateCardBooking,
+    @Inject(CUSTOMS_FORM_RULES) private readonly customs: CustomsFormRules,
   ) {}
 
   enabled(): boolean {
@@ -39,11 +42,13 @@ export class RateCardAdapter implements CarrierAdapter {
     const carrier = definition as RateCardCarrier;
     const tables = definition.tables as unknown as RateCardTables;
     const toCarrierCurrency: ToCarrierCurrency = (amount, code) => this.fx.convert(amount, code, carrier.currency, shipment.shipDate).value;
+    const territories = this.customs.customsTerritories;
+    const crossesBorder = territoryOf(shipment.shipFrom, territories) !== territoryOf(shipment.shipTo, territories);
     const rates: CarrierRate[] = [];
     const excluded: ServiceExclusion[] = [];
     for (const service of carrier.services) {
       if (services && !services.includes(service.code)) continue;
-      const eligible = checkEligibility(carrier, tables, service, shipment, toCarrierCurrency);
+      const eligible = checkEligibility(carrier, tables, service, shipment, toCarrierCurrency, crossesBorder);
       if (isExclusion(eligible)) {
         excluded.push(eligible);
         continue;

@@ -31,6 +31,8 @@ export function checkEligibility(
   service: RateCardService,
   shipment: ShipmentSpec,
   toCarrierCurrency: ToCarrierCurrency,
+  /** False when origin and destination share a customs territory (no duties to bill, DDP or not). */
+  crossesBorder = shipment.shipFrom.country !== shipment.shipTo.country,
 ): Eligible | ServiceExclusion {
   const out = (reason: ServiceExclusion['reason'], message: string): ServiceExclusion => ({ service: service.code, reason, message });
   const from = shipment.shipFrom.country;
@@ -53,7 +55,7 @@ export function checkEligibility(
     service.transitFrom === 'lanes' ? tables.lanes.get(service.code)?.get(laneKey(from, to)) : tables.transit.get(service.code)?.get(zone);
   if (!transit) return out('destination_not_served', `${service.name} has no lane from ${from} to ${to}`);
 
-  if (shipment.incoterm === 'DDP' && from !== to && !carrier.ddp?.supported) {
+  if (shipment.incoterm === 'DDP' && crossesBorder && !carrier.ddp?.supported) {
     return out('incoterm_not_supported', `${carrier.name} cannot bill duties and taxes to the shipper (DDP); ship DAP instead`);
   }
 
