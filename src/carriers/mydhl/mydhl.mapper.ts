@@ -87,7 +87,8 @@ function round1(cm: number): number {
 export function buildRateRequest(shipment: ShipmentSpec, ctx: MydhlMappingContext): MydhlRateRequest {
   const dutiable = isCustomsDeclarable(shipment);
   const value = declaredValue(shipment.items, ctx.currencies);
-  const vas = valueAddedServices(shipment, ctx.options);
+  // /rates takes service codes and values only; dangerous-goods details belong to /shipments.
+  const vas = valueAddedServices(shipment, ctx.options).map(({ dangerousGoods: _dg, ...v }) => v);
   return {
     customerDetails: { shipperDetails: rateAddress(shipment.shipFrom), receiverDetails: rateAddress(shipment.shipTo) },
     accounts: [{ typeCode: 'shipper', number: ctx.accountNumber }],

@@ -1,6 +1,6 @@
 import type { BookingRequest, CarrierRate, ChargeLine } from '../carrier-adapter';
 import type { CurrencyTable } from '../../money/money';
-import type { AddressSpec, ShipmentSpec } from '../shipment-spec';
+import type { AddressSpec, ShipmentSpec, TaxId } from '../shipment-spec';
 import type { ApiServiceDefinition } from '../http/api-carrier.kind';
 import { MappedTrackingEvent, declaredValue, isCustomsDeclarable, reconcileCharges, sortEvents } from '../http/api-carrier.mapping';
 import type { EventCodeTable } from '../http/event-code-table';
@@ -105,7 +105,7 @@ export function buildRateRequest(shipment: ShipmentSpec, ctx: UpsMappingContext)
   const totalKg = shipment.parcels.reduce((s, p) => s + p.weightKg, 0);
   return {
     RateRequest: {
-      Request: { TransactionReference: { CustomerContext: 'rate' } },
+      Request: { RequestOption: 'Shoptimeintransit', TransactionReference: { CustomerContext: 'rate' } },
       Shipment: {
         Shipper: { ShipperNumber: ctx.accountNumber, Address: address(shipment.shipFrom, false) },
         ShipTo: { Address: address(shipment.shipTo, false) },
@@ -171,6 +171,20 @@ export function parseRateResponse(body: UpsRateResponse, services: ApiServiceDef
   return { rates, notOffered: services.filter((s) => !offered.has(s.code)) };
 }
 
+/**
+ * UPS has one 15-character `TaxIdentificationNumber` per party. A tax id is never cut short (a
+ * truncated EORI is a wrong EORI): the first one that fits wins, EORI before VAT before others.
+ */
+export function fittingTaxId(taxIds: TaxId[] | undefined): string | undefined {
+  const order = ['eori', 'vat', 'ein'];
+  const sorted = [...(taxIds ?? [])].sort((a, b) => rank(a.type) - rank(b.type));
+  return sorted.find((t) => t.value.replace(/\s+/g, '').length <= 15)?.value.replace(/\s+/g, '');
+  function rank(type: string): number {
+    const i = order.indexOf(type.toLowerCase());
+    return i === -1 ? order.length : i;
+  }
+}
+
 function digits(phone: string | undefined): string {
   return (phone ?? '').replace(/[^\d]/g, '').slice(-15);
 }
@@ -179,7 +193,7 @@ function party(a: AddressSpec, extra: { shipperNumber?: string; taxId?: string }
   return {
     Name: (a.company ?? a.name ?? '').slice(0, 35),
     ...(a.name ? { AttentionName: a.name.slice(0, 35) } : {}),
-    ...(extra.taxId ? { TaxIdentificationNumber: extra.taxId.slice(0, 15) } : {}),
+    ...(extra.taxId ? { TaxIdentificationNumber: extra.taxId } : {}),
     Phone: { Number: digits(a.phone) },
     ...(extra.shipperNumber ? { ShipperNumber: extra.shipperNumber } : {}),
     ...(a.email ? { EMailAddress: a.email.slice(0, 50) } : {}),
@@ -191,8 +205,8 @@ function party(a: AddressSpec, extra: { shipperNumber?: string; taxId?: string }
 export function buildShipmentRequest(req: BookingRequest, serviceCode: string, ctx: UpsMappingContext, invoiceDate: string): UpsShipmentRequest {
   const dutiable = isCustomsDeclarable(req);
   const value = dutiable ? declaredValue(req.items, ctx.currencies) : undefined;
-  const shipperTax = req.shipFrom.taxIds?.[0]?.value;
-  const receiverTax = (req.shipTo.taxIds ?? req.importer?.taxIds)?.[0]?.value;
+  const shipperTax = fittingTaxId(req.shipFrom.taxIds);
+  const receiverTax = fittingTaxId([...(req.shipTo.taxIds ?? []), ...(req.importer?.taxIds ?? [])]);
   const charges: UpsShipmentRequest['ShipmentRequest']['Shipment']['PaymentInformation']['ShipmentCharge'] = [
     { Type: '01', BillShipper: { AccountNumber: ctx.accountNumber } },
   ];
@@ -222,7 +236,7 @@ export function buildShipmentRequest(req: BookingRequest, serviceCode: string, c
                   TermsOfShipment: req.incoterm,
                   Product: req.items.map((item) => ({
                     Description: [item.description.slice(0, 35)],
-                    Unit: { Number: String(item.quantity), UnitOfMeasurement: { Code: 'PCS', Description: 'Pieces' }, Value: item.unitValue.amount },
+                    Unit: { Number: String(item.quantity), UnitOfMeasurement: { Code: 'PCS', Description: 'PCS' }, Value: item.unitValue.amount },
                     CommodityCode: item.hsCode,
                     OriginCountryCode: item.originCountry,
                     ...(item.unitWeightKg ? { ProductWeight: { UnitOfMeasurement: KGS, Weight: upsWeight(item.unitWeightKg * item.quantity) } } : {}),

@@ -40,7 +40,7 @@ export interface UpsPackage {
 
 export interface UpsRateRequest {
   RateRequest: {
-    Request: { TransactionReference?: { CustomerContext: string } };
+    Request: { RequestOption?: string; TransactionReference?: { CustomerContext: string } };
     Shipment: {
       Shipper: { Name?: string; ShipperNumber: string; Address: UpsAddress };
       ShipTo: { Name?: string; Address: UpsAddress };
