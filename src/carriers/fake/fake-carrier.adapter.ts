@@ -7,6 +7,7 @@ interface FakeBehaviour {
   delayMs?: number;
   fail?: CarrierErrorCode;
   crash?: boolean;
+  disabled?: boolean;
 }
 
 interface FakeService {
@@ -26,8 +27,8 @@ interface FakeService {
 export class FakeCarrierAdapter implements CarrierAdapter {
   readonly code = 'fake';
 
-  enabled(): boolean {
-    return true;
+  enabled(carrier: CarrierDefinition): boolean {
+    return !(carrier.raw.behaviour as FakeBehaviour | undefined)?.disabled;
   }
 
   async rate(carrier: CarrierDefinition, _shipment: unknown, ctx: CallContext): Promise<RateResult> {

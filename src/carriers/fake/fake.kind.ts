@@ -20,6 +20,8 @@ export const FAKE_CARRIER_SCHEMA = {
         fail: { enum: ['TIMEOUT', 'RATE_LIMITED', 'AUTH', 'INVALID_REQUEST', 'UNAVAILABLE', 'UNKNOWN'] },
         /** Throw a plain error instead of a CarrierError (a bug in an adapter). */
         crash: { type: 'boolean' },
+        /** Report the carrier as not configured (`enabled()` false), like an API carrier without credentials. */
+        disabled: { type: 'boolean' },
       },
     },
     services: {

@@ -1,0 +1,57 @@
+import { FixedClock } from '../src/platform/clock/clock';
+import { auth, startTestApp, TestApp } from './support/test-app';
+
+// Carriers of test/fixtures/carriers-fan-out: a quick one, one answering after 20 s, one failing with a
+// carrier error, one whose adapter throws a plain error, one not configured.
+describe('quote fan-out: time budget and failing carriers', () => {
+  let t: TestApp;
+  let key: string;
+  beforeAll(async () => {
+    t = await startTestApp({
+      clock: new FixedClock(new Date('2026-11-25T09:00:00Z')),
+      env: { CARRIERS_DIR: 'test/fixtures/carriers-fan-out', QUOTE_TIME_BUDGET_MS: '400' },
+    });
+    key = await t.keyWith('quotes');
+  });
+  afterAll(() => t.close());
+
+  const body = (over: Record<string, unknown> = {}) => ({
+    shipFrom: { country: 'DE', postalCode: '53113' },
+    shipTo: { country: 'DE', postalCode: '10115' },
+    parcels: [{ weight: { value: 1, unit: 'kg' } }],
+    items: [],
+    incoterm: 'DAP',
+    currency: 'EUR',
+    ...over,
+  });
+
+  it('answers within the budget with what arrived; the slow carrier is a timeout, the failing ones carrier errors', async () => {
+    const started = Date.now();
+    const res = await t.http().post('/v1/quotes').set(auth(key)).send(body()).expect(200);
+    // The slow carrier would take 20 s: the answer came when the 400 ms budget was spent, not then.
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(res.body.options.map((o: { carrier: string; service: string }) => `${o.carrier}/${o.service}`).sort()).toEqual(['quick-post/express', 'quick-post/standard']);
+    expect(res.body.unavailable).toEqual([
+      { carrier: 'broken-courier', service: 'economy', reason: 'carrier_error', message: 'Broken Courier is unavailable (UNAVAILABLE)' },
+      { carrier: 'broken-courier', service: 'priority', reason: 'carrier_error', message: 'Broken Courier is unavailable (UNAVAILABLE)' },
+      { carrier: 'buggy-courier', service: 'standard', reason: 'carrier_error', message: 'Buggy Courier failed unexpectedly' },
+      { carrier: 'slow-courier', service: 'overnight', reason: 'carrier_timeout', message: 'Slow Courier did not answer within 400 ms' },
+    ]);
+    // The quote is complete and stored even though a carrier never answered.
+    await t.http().get(`/v1/quotes/${res.body.id}`).set(auth(key)).expect(200);
+  });
+
+  it('a carrier asked for by name that is not configured is listed as unavailable', async () => {
+    const res = await t.http().post('/v1/quotes').set(auth(key)).send(body({ carriers: ['unconfigured-courier', 'quick-post'] })).expect(200);
+    expect(res.body.options).toHaveLength(2);
+    expect(res.body.unavailable).toEqual([
+      { carrier: 'unconfigured-courier', service: 'standard', reason: 'carrier_unavailable', message: 'Unconfigured Courier is not configured on this service' },
+    ]);
+  });
+
+  it('asking only the slow carrier gives an empty answer at the budget, not an error', async () => {
+    const res = await t.http().post('/v1/quotes').set(auth(key)).send(body({ carriers: ['slow-courier'] })).expect(200);
+    expect(res.body.options).toEqual([]);
+    expect(res.body.unavailable).toEqual([expect.objectContaining({ carrier: 'slow-courier', reason: 'carrier_timeout' })]);
+  });
+});
