@@ -15,7 +15,7 @@ import { TimeZoneTable } from './domain/time-zone-table';
 import type { EventSource } from './domain/timeline-event';
 import { SHIPMENT_DIRECTORY, type ShipmentDirectory } from './shipment-directory';
 import { TrackingListeners, type StatusChange } from './tracking-listeners';
-import { TrackingStore, type TrackerRow } from './tracking.store';
+import { TrackingStore, type StatusInput, type TrackerRow } from './tracking.store';
 
 export interface IngestRequest {
   carrier: string;
@@ -106,9 +106,11 @@ export class TrackingIngestionService {
     const now = this.clock.now();
     const unique = mergeDuplicates(prepared);
     let tracker = await this.store.lockTracker(tx, req.carrier, req.trackingNumber, req.shipmentId ?? null, now);
-    if (!tracker.shipment_id) {
+    // Booking links its parcels itself (registerShipment); a parcel first seen here may belong to a
+    // shipment booked before tracking knew it, so look once, when the tracker is created.
+    if (tracker.created && !tracker.shipment_id) {
       const shipment = await this.shipments.findByTrackingNumber(req.carrier, req.trackingNumber, tx);
-      if (shipment) tracker = await this.store.linkShipment(tx, shipment.id, req.carrier, req.trackingNumber, now);
+      if (shipment) tracker = { ...(await this.store.linkShipment(tx, shipment.id, req.carrier, req.trackingNumber, now)), created: true };
     }
     const written = await this.store.insertEvents(tx, tracker.id, unique, now);
     const eddChanged = req.estimatedDelivery ? await this.recordEdd(tx, tracker, req.estimatedDelivery, now) : false;
@@ -132,7 +134,7 @@ export class TrackingIngestionService {
       const lastEventAt = inputs.length ? inputs[inputs.length - 1].sortAt : null;
       await this.store.saveStatus(tx, tracker.id, derived, statusEvent?.id ?? null, statusChanged ? now : null, lastEventAt, inputs.length);
       if (statusChanged || derived.actionRequired !== tracker.action_required) {
-        await this.announce(tx, tracker, derived, statusEvent?.id ?? null, statusChanged);
+        await this.announce(tx, tracker, derived, statusEvent, statusChanged);
       }
     }
     if (eddChanged) await this.announceEdd(tx, tracker, req.estimatedDelivery!);
@@ -169,13 +171,9 @@ export class TrackingIngestionService {
     return previous !== undefined;
   }
 
-  private async announce(tx: EntityManager, tracker: TrackerRow, derived: DerivedStatus, statusEventId: string | null, statusChanged: boolean): Promise<void> {
-    const eventRows: { id: string; description: string; occurred_local: string; utc_offset_minutes: number | null; location_city: string | null; location_country: string | null }[] = statusEventId
-      ? await tx.query(`SELECT id, description, occurred_local, utc_offset_minutes, location_city, location_country FROM tracking_event WHERE id = $1`, [statusEventId])
-      : [];
-    const ev = eventRows[0];
+  private async announce(tx: EntityManager, tracker: TrackerRow, derived: DerivedStatus, ev: StatusInput | undefined, statusChanged: boolean): Promise<void> {
     const statusEvent = ev
-      ? { id: String(ev.id), description: ev.description, occurredAt: formatOccurredAt(ev.occurred_local, ev.utc_offset_minutes), city: ev.location_city, country: ev.location_country }
+      ? { id: ev.id, description: ev.row.description, occurredAt: formatOccurredAt(ev.row.occurred_local, ev.row.utc_offset_minutes), city: ev.row.location_city, country: ev.row.location_country }
       : null;
     const change: StatusChange = {
       tracker,
@@ -204,7 +202,7 @@ export class TrackingIngestionService {
     if (statusChanged && derived.status === 'exception' && tracker.status !== 'exception') types.push('shipment.exception');
     if (statusChanged && derived.status === 'return_to_sender' && tracker.status !== 'return_to_sender') types.push('shipment.returned_to_sender');
     if (derived.actionRequired && (!tracker.action_required || statusChanged)) types.push('shipment.action_required');
-    for (const type of types) await this.outbox.publish(tx, type, subject, data);
+    await this.outbox.publishAll(tx, subject, types.map((type) => ({ type, data })));
     await this.listeners.emit(tx, change);
   }
 

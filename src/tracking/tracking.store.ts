@@ -57,6 +57,12 @@ export interface StoredEventRow {
   updated_at: Date | null;
 }
 
+/** What status derivation needs of an event, plus what a status-change announcement shows of it. */
+export type StatusInput = TimelineEvent & {
+  id: string;
+  row: Pick<StoredEventRow, 'description' | 'occurred_local' | 'utc_offset_minutes' | 'location_city' | 'location_country'>;
+};
+
 export type WriteResult = { key: string; id: string; result: 'created' | 'updated' };
 
 const EVENT_COLUMNS = [
@@ -104,13 +110,13 @@ const INSERT_EVENTS_TAIL = `
  */
 export class TrackingStore {
   /** Finds or creates the tracker and locks its row until the transaction ends (ingestions of one parcel serialise). */
-  async lockTracker(tx: EntityManager, carrier: string, trackingNumber: string, shipmentId: string | null, now: Date): Promise<TrackerRow> {
-    const rows: TrackerRow[] = await tx.query(
+  async lockTracker(tx: EntityManager, carrier: string, trackingNumber: string, shipmentId: string | null, now: Date): Promise<TrackerRow & { created: boolean }> {
+    const rows: Array<TrackerRow & { created: boolean }> = await tx.query(
       `INSERT INTO tracker (id, carrier, tracking_number, shipment_id, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $5)
        ON CONFLICT (carrier, tracking_number) DO UPDATE
          SET updated_at = EXCLUDED.updated_at, shipment_id = COALESCE(tracker.shipment_id, EXCLUDED.shipment_id)
-       RETURNING *`,
+       RETURNING *, (xmax = 0) AS created`,
       [newId('trk'), carrier, trackingNumber, shipmentId, now],
     );
     return rows[0];
@@ -158,14 +164,16 @@ export class TrackingStore {
   }
 
   /** What status derivation needs of every event of a tracker. */
-  async statusInputs(tx: EntityManager, trackerId: string): Promise<Array<TimelineEvent & { id: string }>> {
-    const rows: Array<Pick<StoredEventRow, 'id' | 'dedupe_key' | 'status' | 'substatus' | 'reason' | 'action_required' | 'rank' | 'sort_at' | 'source'>> = await tx.query(
-      `SELECT id, dedupe_key, status, substatus, reason, action_required, rank, sort_at, source
+  async statusInputs(tx: EntityManager, trackerId: string): Promise<Array<StatusInput>> {
+    const rows: Array<Pick<StoredEventRow, 'id' | 'dedupe_key' | 'status' | 'substatus' | 'reason' | 'action_required' | 'rank' | 'sort_at' | 'source' | 'description' | 'occurred_local' | 'utc_offset_minutes' | 'location_city' | 'location_country'>> = await tx.query(
+      `SELECT id, dedupe_key, status, substatus, reason, action_required, rank, sort_at, source,
+              description, occurred_local, utc_offset_minutes, location_city, location_country
          FROM tracking_event WHERE tracker_id = $1 ORDER BY sort_at, rank, dedupe_key`,
       [trackerId],
     );
     return rows.map((r) => ({
       id: String(r.id),
+      row: r,
       key: r.dedupe_key,
       status: r.status,
       substatus: r.substatus ?? undefined,

@@ -22,32 +22,49 @@ export class WebhookOutbox {
   /**
    * @param tx the EntityManager of the open transaction that changes the state
    * @param subjectId the shipment (or return) the event is about, for listing events by subject
-   * @returns the event id (the `webhook-id` every delivery of it carries)
+   * @returns the event id (the `webhook-id` every delivery of it carries), or null when no endpoint subscribes to `type`
    */
-  async publish(tx: EntityManager, type: WebhookEventType, subjectId: string | null, data: Record<string, unknown>): Promise<string> {
-    const id = newId('msg');
-    const payload = { type, timestamp: this.clock.now().toISOString(), data };
-    await tx.query(`INSERT INTO webhook_event (id, type, subject_id, payload, created_at) VALUES ($1, $2, $3, $4, $5)`, [
-      id,
-      type,
-      subjectId,
-      JSON.stringify(payload),
-      this.clock.now(),
-    ]);
-    const endpoints: { id: string }[] = await tx.query(
-      `SELECT id FROM webhook_endpoint WHERE status = 'enabled' AND deleted_at IS NULL AND ($1 = ANY(events) OR '*' = ANY(events))`,
-      [type],
-    );
-    for (const endpoint of endpoints) {
-      const deliveryId = newId('whd');
-      await tx.query(
-        `INSERT INTO webhook_delivery (id, event_id, endpoint_id, status, attempt_count, next_attempt_at, created_at)
-         VALUES ($1, $2, $3, 'pending', 0, $4, $4)`,
-        [deliveryId, id, endpoint.id, this.clock.now()],
-      );
-      await this.jobs.send(WEBHOOK_DELIVERY_QUEUE, { deliveryId }, deliveryJobOptions(0), tx);
-    }
+  async publish(tx: EntityManager, type: WebhookEventType, subjectId: string | null, data: Record<string, unknown>): Promise<string | null> {
+    const [id] = await this.publishAll(tx, subjectId, [{ type, data }]);
     return id;
+  }
+
+  /** Several events about one subject with one look-up of the endpoints (one change often means several types). */
+  async publishAll(tx: EntityManager, subjectId: string | null, events: Array<{ type: WebhookEventType; data: Record<string, unknown> }>): Promise<Array<string | null>> {
+    if (!events.length) return [];
+    const endpoints: { id: string; events: string[] }[] = await tx.query(
+      `SELECT id, events FROM webhook_endpoint WHERE status = 'enabled' AND deleted_at IS NULL AND events && $1::text[]`,
+      [['*', ...events.map((e) => e.type)]],
+    );
+    const ids: Array<string | null> = [];
+    for (const { type, data } of events) {
+      const subscribed = endpoints.filter((e) => e.events.includes(type) || e.events.includes('*'));
+      // Nobody listens: nothing to deliver, and no row to write on the hot path of ingestion.
+      if (!subscribed.length) {
+        ids.push(null);
+        continue;
+      }
+      const id = newId('msg');
+      const now = this.clock.now();
+      await tx.query(`INSERT INTO webhook_event (id, type, subject_id, payload, created_at) VALUES ($1, $2, $3, $4, $5)`, [
+        id,
+        type,
+        subjectId,
+        JSON.stringify({ type, timestamp: now.toISOString(), data }),
+        now,
+      ]);
+      for (const endpoint of subscribed) {
+        const deliveryId = newId('whd');
+        await tx.query(
+          `INSERT INTO webhook_delivery (id, event_id, endpoint_id, status, attempt_count, next_attempt_at, created_at)
+           VALUES ($1, $2, $3, 'pending', 0, $4, $4)`,
+          [deliveryId, id, endpoint.id, now],
+        );
+        await this.jobs.send(WEBHOOK_DELIVERY_QUEUE, { deliveryId }, deliveryJobOptions(0), tx);
+      }
+      ids.push(id);
+    }
+    return ids;
   }
 }
 
