@@ -11,8 +11,10 @@ import { DatabaseModule } from './platform/database/database.module';
 import { JobsModule } from './platform/jobs/jobs.module';
 import { LoggingModule } from './platform/logging/logging.module';
 import { PlatformModule } from './platform/platform.module';
+import { PublicTrackingModule } from './public-tracking/public-tracking.module';
 import { RateLimitModule } from './platform/rate-limit/rate-limit.module';
 import { RatingModule } from './rating/rating.module';
+import { ShipmentsModule } from './shipments/shipments.module';
 import { LandedCostModule } from './landed-cost/landed-cost.module';
 import { TariffsModule } from './tariffs/tariffs.module';
 import { TrackingModule } from './tracking/tracking.module';
@@ -38,8 +40,10 @@ export class AppModule {
         CarriersModule,
         CustomersModule,
         RatingModule,
+        ShipmentsModule,
         WebhooksModule,
         TrackingModule,
+        PublicTrackingModule,
       ],
     };
   }

@@ -49,7 +49,12 @@ export function territoryOf(address: { country: string; postalCode?: string }, t
  * the CN 22 limit and it weighs at most the small-packet limit, otherwise a CN 23 with a commercial
  * invoice (customs ask for one with every CN 23 of goods).
  */
-export function requiredCustomsDocuments(input: CustomsDocumentsInput, rules: CustomsFormRules): CustomsDocumentsDecision {
+export function requiredCustomsDocuments(
+  input: CustomsDocumentsInput,
+  rules: CustomsFormRules,
+  /** Converts an amount between currencies (the exchange-rate table); without it only listed currencies compare. */
+  convert?: (amount: string, from: string, to: string) => string,
+): CustomsDocumentsDecision {
   const from = territoryOf(input.shipFrom, rules.customsTerritories);
   const to = territoryOf(input.shipTo, rules.customsTerritories);
   if (from === to) {
@@ -59,14 +64,26 @@ export function requiredCustomsDocuments(input: CustomsDocumentsInput, rules: Cu
   if (input.mode === 'courier') return { crossesBorder: true, documents: ['commercial_invoice'], reasons };
 
   const cn22 = rules.postalDeclarations.cn22;
-  const limit = [cn22.maxValue, ...cn22.equivalents].find((m) => m.currency === input.value.currency);
+  const limits = [cn22.maxValue, ...cn22.equivalents];
+  let value = input.value;
+  let limit = limits.find((m) => m.currency === value.currency);
+  for (const candidate of limit || !convert ? [] : limits) {
+    if (!convert) break;
+    try {
+      value = { amount: convert(input.value.amount, input.value.currency, candidate.currency), currency: candidate.currency };
+      limit = candidate;
+      break;
+    } catch {
+      // No rate for this currency; try the next equivalent.
+    }
+  }
   if (!limit) {
     reasons.push(`no CN 22 limit known in ${input.value.currency}: CN 23`);
     return { crossesBorder: true, documents: ['cn23', 'commercial_invoice'], reasons };
   }
-  const overValue = currency(input.value.amount).value > currency(limit.amount).value;
+  const overValue = currency(value.amount).value > currency(limit.amount).value;
   const overWeight = input.totalWeightKg > cn22.maxWeightKg;
-  if (overValue) reasons.push(`value ${input.value.amount} ${input.value.currency} above the CN 22 limit ${limit.amount} ${limit.currency}`);
+  if (overValue) reasons.push(`value ${value.amount} ${value.currency} above the CN 22 limit ${limit.amount} ${limit.currency}`);
   if (overWeight) reasons.push(`weight ${input.totalWeightKg} kg above the CN 22 limit ${cn22.maxWeightKg} kg`);
   if (input.parcelCount > 1) reasons.push('more than one parcel: CN 23');
   if (overValue || overWeight || input.parcelCount > 1) return { crossesBorder: true, documents: ['cn23', 'commercial_invoice'], reasons };

@@ -1,0 +1,433 @@
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AddressRules } from '../addresses/address-rules';
+import { checkAddress } from '../addresses/address-check';
+import type { BookingResult, CarrierAdapter, CarrierRate, ChargeLine } from '../carriers/carrier-adapter';
+import { CarrierAdapterRegistry } from '../carriers/carrier-adapter.registry';
+import { CarrierCatalog } from '../carriers/carrier-catalog';
+import type { CarrierDefinition } from '../carriers/carrier-definition';
+import { CarrierError } from '../carriers/carrier-error';
+import type { AddressSpec, ShipmentSpec } from '../carriers/shipment-spec';
+import { requiredCustomsDocuments } from '../documents/customs/customs-document-rules';
+import { CUSTOMS_FORM_RULES, CustomsFormRules } from '../documents/customs/customs-rules';
+import type { CarrierLabel } from '../documents/labels/label.types';
+import { ExchangeRateTable } from '../money/exchange-rates';
+import { round, sum } from '../money/money';
+import { Clock } from '../platform/clock/clock';
+import { AppConfig } from '../platform/config/app-config';
+import { AppError, ErrorDetail } from '../platform/errors/app-error';
+import { newId, randomToken } from '../platform/ids/new-id';
+import { ReferenceData } from '../tariffs/reference-data';
+import { requestFingerprint } from './domain/request-fingerprint';
+import { addressSpec, handlingSpec, importerSpec, itemSpecs, parcelSpecs } from './domain/shipment-spec.mapper';
+import type { CreateShipmentDto } from './dto/shipment-request.dto';
+import type { ShipmentView } from './dto/shipment-view.dto';
+import { IdempotencyStore } from './idempotency.store';
+import { QUOTE_OPTION_RESOLVER, QuoteOptionResolver, ResolvedQuoteOption } from './quote-option.resolver';
+import { ShipmentLifecycle } from './shipment-lifecycle';
+import type { ShipmentCustoms, ShipmentDirection, ShipmentRecord } from './shipment.record';
+import { ShipmentStore } from './shipment.store';
+import { shipmentView } from './shipment-view';
+
+export interface BookingOptions {
+  /** The API key booking; idempotency keys are scoped to it. */
+  owner: string;
+  idempotencyKey: string;
+  batchId?: string;
+  /** `return` for a return shipment (made by the returns room through `book`). */
+  direction?: ShipmentDirection;
+  /** For a return: the outbound shipment it returns. */
+  returnOf?: string;
+}
+
+export interface BookingOutcome {
+  status: 201;
+  body: ShipmentView;
+  /** True when the response is the stored one of an earlier request with the same key. */
+  replayed: boolean;
+}
+
+/** What booking settled before calling the carrier. */
+interface BookingPlan {
+  carrier: CarrierDefinition;
+  adapter: CarrierAdapter;
+  service: string;
+  serviceName: string;
+  spec: ShipmentSpec;
+  customs: ShipmentCustoms;
+  quote?: ResolvedQuoteOption;
+}
+
+/** How long a request owns its idempotency key before a retry may take over (longer than the carrier timeout). */
+const LEASE_MS = 60_000;
+const CARRIER_TIMEOUT_MS = 30_000;
+/** How long a duplicate waits for the first request to finish before answering 409 (and Retry-After). */
+const WAIT_FOR_FIRST_MS = 20_000;
+
+/**
+ * Books shipments exactly once per idempotency key, across instances and crashes:
+ *
+ * 1. reserve the key (a row in `idempotency_key`; the database lets only one request insert it);
+ * 2. plan: validate addresses per country, resolve the quote (its price is honoured until it expires)
+ *    or re-rate the service, decide the customs papers;
+ * 3. call the carrier with an idempotency key derived from ours (a retry gets the same booking);
+ * 4. in one transaction, write the shipment and its parcels and complete the key with the response.
+ *
+ * A failure before the carrier answered releases the key (nothing was bought). A failure whose outcome
+ * is unknown (timeout, carrier 5xx, crash) leaves the key pending without a lease: the next retry
+ * calls the carrier again with the same carrier idempotency key and records what it answers.
+ */
+@Injectable()
+export class BookingService {
+  private readonly logger = new Logger(BookingService.name);
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly catalog: CarrierCatalog,
+    private readonly adapters: CarrierAdapterRegistry,
+    private readonly addressRules: AddressRules,
+    private readonly reference: ReferenceData,
+    private readonly fx: ExchangeRateTable,
+    @Inject(CUSTOMS_FORM_RULES) private readonly customsRules: CustomsFormRules,
+    private readonly keys: IdempotencyStore,
+    private readonly shipments: ShipmentStore,
+    private readonly lifecycle: ShipmentLifecycle,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+    @Optional() @Inject(QUOTE_OPTION_RESOLVER) private readonly quotes?: QuoteOptionResolver,
+  ) {}
+
+  async book(body: CreateShipmentDto, options: BookingOptions): Promise<BookingOutcome> {
+    const hash = requestFingerprint({ ...body, direction: options.direction ?? 'outbound', returnOf: options.returnOf });
+    const deadline = Date.now() + WAIT_FOR_FIRST_MS;
+    for (let delay = 25; ; delay = Math.min(500, delay * 2)) {
+      const reservation = await this.keys.reserve(options.owner, options.idempotencyKey, hash, LEASE_MS);
+      switch (reservation.kind) {
+        case 'conflict':
+          throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request body', [
+            { path: 'Idempotency-Key', message: 'use a new key for a new request' },
+          ]);
+        case 'completed':
+          return { status: 201, body: reservation.body as ShipmentView, replayed: true };
+        case 'owned':
+          return this.bookOwned(body, options, reservation.leaseToken, reservation.takeover);
+        case 'in_progress':
+          if (Date.now() > deadline) {
+            throw new AppError(409, 'IDEMPOTENCY_REQUEST_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed; retry shortly', [], {
+              'Retry-After': '2',
+            });
+          }
+          await new Promise((r) => setTimeout(r, delay));
+      }
+    }
+  }
+
+  private async bookOwned(body: CreateShipmentDto, options: BookingOptions, leaseToken: string, takeover: boolean): Promise<BookingOutcome> {
+    const { owner, idempotencyKey } = options;
+    let plan: BookingPlan;
+    let price: { currency: string; charges: ChargeLine[]; zone?: string; bookingRef?: Record<string, unknown>; dutiesAndTaxes: unknown };
+    try {
+      plan = await this.plan(body);
+      price = plan.quote
+        ? { currency: plan.quote.currency, charges: plan.quote.charges, zone: plan.quote.zone, bookingRef: plan.quote.bookingRef, dutiesAndTaxes: plan.quote.dutiesAndTaxes }
+        : { ...(await this.rerate(plan)), dutiesAndTaxes: null };
+    } catch (e) {
+      // Nothing was bought: the key is free again.
+      await this.keys.release(owner, idempotencyKey, leaseToken);
+      throw e instanceof CarrierError ? carrierFailure(e) : e;
+    }
+
+    let booked: BookingResult;
+    try {
+      booked = await plan.adapter.book(
+        plan.carrier,
+        {
+          ...plan.spec,
+          service: plan.service,
+          reference: body.reference,
+          labelFormat: body.labelFormat ?? 'pdf',
+          labelSize: body.labelSize ?? '4x6',
+          idempotencyKey: carrierIdempotencyKey(owner, idempotencyKey),
+          bookingRef: price.bookingRef,
+        },
+        { signal: AbortSignal.timeout(CARRIER_TIMEOUT_MS), reference: body.reference },
+      );
+      if (booked.parcels.length !== plan.spec.parcels.length) {
+        throw new CarrierError(plan.carrier.id, 'UNKNOWN', `carrier returned ${booked.parcels.length} tracking numbers for ${plan.spec.parcels.length} parcels`);
+      }
+    } catch (e) {
+      const error = e instanceof CarrierError ? e : new CarrierError(plan.carrier.id, 'UNKNOWN', 'carrier adapter failed', { cause: e });
+      if (error.code === 'INVALID_REQUEST' || error.code === 'AUTH' || error.code === 'RATE_LIMITED') {
+        await this.keys.release(owner, idempotencyKey, leaseToken);
+      } else {
+        // The carrier may have booked: keep the key so a retry asks the carrier again with the same key.
+        await this.keys.expireLease(owner, idempotencyKey, leaseToken);
+      }
+      this.logger.warn(`booking with ${plan.carrier.id} failed: ${error.code} ${error.message}${takeover ? ' (retry of an unfinished booking)' : ''}`);
+      throw carrierFailure(error);
+    }
+
+    const record = this.record(body, options, plan, price, booked);
+    const labels: (CarrierLabel | undefined)[] = booked.parcels.map((p) => p.label && { format: p.label.format, data: p.label.data });
+    const documents = (booked.documents ?? []).map((d) => ({ type: d.type, format: d.format, data: d.data }));
+    try {
+      const outcome = await this.db.transaction(async (tx) => {
+        await this.shipments.insert(tx, record, labels, documents);
+        await this.lifecycle.emitBooked(tx, record);
+        const stored = await this.shipments.findById(record.id, tx);
+        const view = shipmentView(stored!, this.config.publicBaseUrl, this.reference.currencies);
+        const completed = await this.keys.complete(tx, owner, idempotencyKey, leaseToken, 201, view, record.id);
+        if (!completed) throw new LeaseLost();
+        return { status: 201 as const, body: view, replayed: false };
+      });
+      this.logger.log(`booked ${record.id} with ${record.carrier}/${record.service}, ${record.parcels.length} parcel(s)`);
+      return outcome;
+    } catch (e) {
+      if (e instanceof LeaseLost) {
+        // Another request took the key over after our lease ran out; its carrier call used the same
+        // carrier idempotency key, so there is one booking. Answer with whatever it recorded.
+        return this.book(body, options);
+      }
+      await this.keys.expireLease(owner, idempotencyKey, leaseToken);
+      throw e;
+    }
+  }
+
+  /** Validates the request against carriers, quotes and per-country address rules; every problem at once. */
+  private async plan(body: CreateShipmentDto): Promise<BookingPlan> {
+    const problems: ErrorDetail[] = [];
+    const isKnownCountry = (c: string) => this.reference.countries.has(c);
+    const from = checkAddress(body.shipFrom, this.addressRules, { path: 'shipFrom', full: true, isKnownCountry });
+    const to = checkAddress(body.shipTo, this.addressRules, { path: 'shipTo', full: true, isKnownCountry });
+    problems.push(...from.problems, ...to.problems);
+
+    let quote: ResolvedQuoteOption | undefined;
+    let carrierId = body.carrier;
+    let serviceCode = body.service;
+    if (body.quoteId || body.optionId) {
+      if (!body.quoteId) problems.push({ path: 'quoteId', message: 'quoteId is required with optionId' });
+      if (!body.optionId) problems.push({ path: 'optionId', message: 'optionId is required with quoteId' });
+      for (const field of ['carrier', 'service', 'parcels', 'items', 'incoterm', 'handling', 'importer', 'customerId'] as const) {
+        if (body[field] !== undefined) problems.push({ path: field, message: `comes from the quote; leave it out when booking quoteId/optionId` });
+      }
+      if (body.quoteId && body.optionId) {
+        if (!this.quotes) throw new AppError(503, 'QUOTES_UNAVAILABLE', 'Booking from quotes is not available on this service; book with carrier and service');
+        const resolved = await this.quotes.resolve(body.quoteId, body.optionId, this.clock.now());
+        if ('error' in resolved) {
+          if (resolved.error === 'quote_expired') {
+            throw new AppError(410, 'QUOTE_EXPIRED', `Quote ${body.quoteId} expired${resolved.expiresAt ? ` at ${resolved.expiresAt.toISOString()}` : ''}; request a new quote`);
+          }
+          throw new AppError(404, 'NOT_FOUND', resolved.error === 'quote_not_found' ? `Quote ${body.quoteId} not found` : `Option ${body.optionId} is not in quote ${body.quoteId}`);
+        }
+        quote = resolved.option;
+        carrierId = quote.carrier;
+        serviceCode = quote.service;
+        problems.push(...quoteAddressMismatches(quote.shipment, from.address, to.address));
+      }
+    } else {
+      if (!body.carrier) problems.push({ path: 'carrier', message: 'carrier is required (or book a quote with quoteId and optionId)' });
+      if (!body.service) problems.push({ path: 'service', message: 'service is required (or book a quote with quoteId and optionId)' });
+      if (!body.parcels?.length) problems.push({ path: 'parcels', message: 'at least one parcel is required' });
+    }
+
+    const carrier = carrierId ? this.catalog.get(carrierId) : undefined;
+    if (carrierId && !carrier) problems.push({ path: 'carrier', message: `unknown carrier "${carrierId}"; see GET /v1/carriers` });
+    const service = carrier?.services.find((s) => s.code === serviceCode);
+    if (carrier && serviceCode && !service) {
+      problems.push({ path: 'service', message: `carrier ${carrier.id} has no service "${serviceCode}"; it has ${carrier.services.map((s) => s.code).join(', ')}` });
+    }
+    if (carrier && !this.adapters.has(carrier.adapter)) problems.push({ path: 'carrier', message: `carrier ${carrier.id} cannot book (adapter ${carrier.adapter} is not installed)` });
+    const adapter = carrier && this.adapters.has(carrier.adapter) ? this.adapters.get(carrier.adapter) : undefined;
+    if (carrier && adapter?.enabled && !adapter.enabled(carrier)) problems.push({ path: 'carrier', message: `carrier ${carrier.id} is not configured on this service` });
+
+    const spec: ShipmentSpec = quote
+      ? { ...quote.shipment, shipFrom: mergeAddress(quote.shipment.shipFrom, from.address), shipTo: mergeAddress(quote.shipment.shipTo, to.address) }
+      : {
+          shipFrom: addressSpec(from.address),
+          shipTo: addressSpec(to.address),
+          parcels: parcelSpecs(body.parcels ?? []),
+          items: itemSpecs(body.items),
+          handling: handlingSpec(body.handling),
+          incoterm: body.incoterm ?? 'DAP',
+          shipDate: body.shipDate ?? '',
+          ...(body.importer && { importer: importerSpec(body.importer) }),
+        };
+    if (carrier) {
+      const today = this.clock.nowDateTime(carrier.timeZone).toISODate()!;
+      if (!quote || !spec.shipDate || spec.shipDate < today) spec.shipDate = body.shipDate ?? today;
+      if (body.shipDate && body.shipDate < today) problems.push({ path: 'shipDate', message: `shipDate is in the past (today is ${today} in ${carrier.timeZone})` });
+      const latest = this.clock.nowDateTime(carrier.timeZone).plus({ days: 30 }).toISODate()!;
+      if (body.shipDate && body.shipDate > latest) problems.push({ path: 'shipDate', message: `shipDate may be at most 30 days ahead (${latest})` });
+      if (!carrier.origins.includes(spec.shipFrom.country)) {
+        problems.push({ path: 'shipFrom.country', message: `${carrier.name} does not pick up in ${spec.shipFrom.country}; it serves ${carrier.origins.join(', ')}` });
+      }
+      if (spec.incoterm === 'DDP' && carrier.ddp && !carrier.ddp.supported) {
+        problems.push({ path: quote ? 'optionId' : 'incoterm', message: `${carrier.name} does not offer DDP (duties paid by the sender)` });
+      }
+    }
+
+    const itemCurrencies = new Set(spec.items.map((i) => i.unitValue.currency));
+    spec.items.forEach((item, i) => {
+      if (!this.reference.currencies.has(item.unitValue.currency)) problems.push({ path: `items[${i}].unitValue.currency`, message: `unknown currency ${item.unitValue.currency}` });
+      if (!this.reference.countries.has(item.originCountry)) problems.push({ path: `items[${i}].originCountry`, message: `unknown country ${item.originCountry}` });
+    });
+    if (itemCurrencies.size > 1) problems.push({ path: 'items', message: `all items must be valued in one currency for the customs documents (got ${[...itemCurrencies].join(', ')})` });
+
+    const reason = body.customs?.reason ?? 'sale';
+    const mode = carrier?.mode ?? (carrier?.trackingNumber?.format === 's10' ? 'postal' : 'courier');
+    let customs: ShipmentCustoms = { crossesBorder: false, documents: [], reasons: [], mode, reason, ...(body.customs?.signatory && { signatory: body.customs.signatory }) };
+    if (!problems.some((p) => p.path.startsWith('shipFrom') || p.path.startsWith('shipTo') || p.path.startsWith('items'))) {
+      const value = this.goodsValue(spec);
+      const decision = requiredCustomsDocuments(
+        {
+          shipFrom: spec.shipFrom,
+          shipTo: spec.shipTo,
+          mode,
+          value,
+          totalWeightKg: spec.parcels.reduce((a, p) => a + p.weightKg, 0),
+          parcelCount: spec.parcels.length,
+        },
+        this.customsRules,
+        (amount, fromCurrency, toCurrency) => this.fx.convert(amount, fromCurrency, toCurrency, spec.shipDate).value.toFixed(2),
+      );
+      customs = { ...customs, crossesBorder: decision.crossesBorder, documents: decision.documents, reasons: decision.reasons };
+      if (decision.crossesBorder && spec.items.length === 0 && reason !== 'documents') {
+        problems.push({
+          path: 'items',
+          message: `items (description, HS code, origin, quantity, value) are required: ${spec.shipFrom.country} -> ${spec.shipTo.country} crosses a customs border`,
+        });
+      }
+    }
+
+    if (problems.length) throw AppError.validation(problems, `The shipment cannot be booked: ${problems.length} problem${problems.length === 1 ? '' : 's'}`);
+    return { carrier: carrier!, adapter: adapter!, service: service!.code, serviceName: quote?.serviceName ?? service!.name, spec, customs, quote };
+  }
+
+  /** Prices the chosen service again at booking time (direct bookings). */
+  private async rerate(plan: BookingPlan): Promise<{ currency: string; charges: ChargeLine[]; zone?: string; bookingRef?: Record<string, unknown> }> {
+    const result = await plan.adapter.rate(plan.carrier, plan.spec, { signal: AbortSignal.timeout(CARRIER_TIMEOUT_MS) });
+    const rate: CarrierRate | undefined = result.rates.find((r) => r.service === plan.service);
+    if (!rate) {
+      const excluded = result.excluded.find((x) => x.service === plan.service);
+      throw new AppError(422, 'SERVICE_UNAVAILABLE', `${plan.carrier.name} ${plan.serviceName} cannot take this shipment${excluded ? `: ${excluded.message}` : ''}`, [
+        { path: 'service', message: excluded ? `${excluded.reason}: ${excluded.message}` : 'the carrier returned no price for this service' },
+      ]);
+    }
+    return { currency: rate.currency, charges: rate.charges, zone: rate.zone, bookingRef: rate.bookingRef };
+  }
+
+  private goodsValue(spec: ShipmentSpec): { amount: string; currency: string } {
+    const currency = spec.items[0]?.unitValue.currency ?? 'EUR';
+    const table = this.reference.currencies;
+    const lines = spec.items.map((i) => round(Number(i.unitValue.amount) * i.quantity, currency, table));
+    return { amount: sum(lines, currency, table).value.toFixed(table.minorUnits(currency)), currency };
+  }
+
+  private record(
+    body: CreateShipmentDto,
+    options: BookingOptions,
+    plan: BookingPlan,
+    price: { currency: string; charges: ChargeLine[]; zone?: string; dutiesAndTaxes: unknown },
+    booked: BookingResult,
+  ): ShipmentRecord {
+    const table = this.reference.currencies;
+    const total = sum(
+      price.charges.map((c) => round(c.amount, price.currency, table)),
+      price.currency,
+      table,
+    );
+    return {
+      id: newId('shp', this.clock.now().getTime()),
+      status: 'booked',
+      direction: options.direction ?? 'outbound',
+      ownerKeyId: options.owner,
+      carrier: plan.carrier.id,
+      service: plan.service,
+      serviceName: plan.serviceName,
+      reference: body.reference ?? null,
+      trackingNumber: booked.trackingNumber,
+      trackingToken: randomToken(24),
+      carrierShipmentId: booked.carrierShipmentId ?? null,
+      labelFormat: body.labelFormat ?? 'pdf',
+      labelSize: body.labelSize ?? '4x6',
+      labelDpi: body.labelDpi ?? 203,
+      shipDate: plan.spec.shipDate,
+      shipFrom: plan.spec.shipFrom,
+      shipTo: plan.spec.shipTo,
+      items: plan.spec.items,
+      handling: plan.spec.handling,
+      incoterm: plan.spec.incoterm,
+      importer: plan.spec.importer ?? null,
+      customs: plan.customs,
+      zone: price.zone ?? null,
+      currency: price.currency,
+      charges: price.charges,
+      total: total.value.toFixed(table.minorUnits(price.currency)),
+      dutiesAndTaxes: price.dutiesAndTaxes ?? null,
+      quoteId: plan.quote?.quoteId ?? null,
+      optionId: plan.quote?.optionId ?? null,
+      batchId: options.batchId ?? null,
+      returnOf: options.returnOf ?? null,
+      printedAt: null,
+      printCount: 0,
+      handedOverAt: null,
+      cancelledAt: null,
+      createdAt: this.clock.now(),
+      parcels: plan.spec.parcels.map((p, index) => ({
+        index,
+        trackingNumber: booked.parcels[index].trackingNumber,
+        weightKg: p.weightKg,
+        ...(p.lengthCm !== undefined && { lengthCm: p.lengthCm, widthCm: p.widthCm, heightCm: p.heightCm }),
+        ...(booked.parcels[index].label && { carrierLabelFormat: booked.parcels[index].label!.format }),
+      })),
+      carrierDocuments: (booked.documents ?? []).map((d) => d.type),
+    };
+  }
+}
+
+class LeaseLost extends Error {}
+
+/** The carrier sees a stable key per (API key, Idempotency-Key) without learning either. */
+export function carrierIdempotencyKey(owner: string, key: string): string {
+  return `pw-${createHash('sha256').update(`${owner}\u0000${key}`).digest('hex').slice(0, 40)}`;
+}
+
+/** A carrier failure as the API reports it. */
+export function carrierFailure(e: CarrierError): AppError {
+  const detail = e.options.carrierMessage ? [{ path: 'carrier', message: e.options.carrierMessage }] : [];
+  switch (e.code) {
+    case 'TIMEOUT':
+      return new AppError(504, 'CARRIER_TIMEOUT', `${e.carrier} did not answer in time; retry with the same Idempotency-Key`, detail);
+    case 'RATE_LIMITED':
+      return new AppError(503, 'CARRIER_RATE_LIMITED', `${e.carrier} is limiting requests; retry later`, detail, {
+        'Retry-After': String(Math.max(1, Math.ceil((e.options.retryAfterMs ?? 5000) / 1000))),
+      });
+    case 'INVALID_REQUEST':
+      return new AppError(422, 'CARRIER_REJECTED', `${e.carrier} refused the shipment: ${e.message}`, detail);
+    case 'AUTH':
+      return new AppError(502, 'CARRIER_AUTH_FAILED', `${e.carrier} refused our credentials; nothing was booked`, detail);
+    case 'UNAVAILABLE':
+      return new AppError(503, 'CARRIER_UNAVAILABLE', `${e.carrier} is unavailable; retry with the same Idempotency-Key`, detail, { 'Retry-After': '5' });
+    default:
+      return new AppError(502, 'CARRIER_ERROR', `${e.carrier} failed; retry with the same Idempotency-Key`, detail);
+  }
+}
+
+/** A quote priced one route; booking it for another would not honour the price. */
+function quoteAddressMismatches(quoted: ShipmentSpec, from: AddressSpec, to: AddressSpec): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  const bare = (s?: string) => (s ?? '').replace(/[\s-]/g, '').toUpperCase();
+  for (const [path, q, b] of [
+    ['shipFrom', quoted.shipFrom, from],
+    ['shipTo', quoted.shipTo, to],
+  ] as const) {
+    if (q.country !== b.country.toUpperCase()) problems.push({ path: `${path}.country`, message: `the quote was for ${q.country}` });
+    else if (q.postalCode && bare(q.postalCode) !== bare(b.postalCode)) problems.push({ path: `${path}.postalCode`, message: `the quote was for postal code ${q.postalCode}` });
+  }
+  return problems;
+}
+
+function mergeAddress(quoted: AddressSpec, full: AddressSpec): AddressSpec {
+  return { ...quoted, ...addressSpec({ ...full, country: full.country }), residential: full.residential ?? quoted.residential };
+}

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { CarriersModule } from '../carriers/carriers.module';
+import { DocumentsModule } from '../documents/documents.module';
+import { BookingService } from './booking.service';
+import { IdempotencyStore } from './idempotency.store';
+import { ShipmentDocumentsService } from './shipment-documents.service';
+import { ShipmentLifecycle } from './shipment-lifecycle';
+import { ShipmentStore } from './shipment.store';
+import { ShipmentsController } from './shipments.controller';
+import { ShipmentsService } from './shipments.service';
+
+/**
+ * Booking, labels, customs documents, cancel and find. Rooms above (tracking, returns, warehouse)
+ * use `BookingService.book` (returns pass `direction: 'return'`), `ShipmentsService`,
+ * `ShipmentDocumentsService` and register on `ShipmentLifecycle`.
+ */
+@Module({
+  imports: [CarriersModule, DocumentsModule],
+  controllers: [ShipmentsController],
+  providers: [BookingService, IdempotencyStore, ShipmentStore, ShipmentsService, ShipmentDocumentsService, ShipmentLifecycle],
+  exports: [BookingService, ShipmentStore, ShipmentsService, ShipmentDocumentsService, ShipmentLifecycle, DocumentsModule],
+})
+export class ShipmentsModule {}

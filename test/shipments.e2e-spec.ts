@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import { isValidTrackingNumber } from '../src/carriers/rate-card/tracking-numbers';
+import { BONN, expressBooking, NEW_YORK, PARIS, postalBooking } from './documents/shipment-bodies';
+import { auth, startTestApp, TestApp } from './support/test-app';
+
+describe('shipments: booking, find, cancel', () => {
+  let t: TestApp;
+  let key: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    key = await t.keyWith('shipments');
+  });
+  afterAll(() => t.close());
+
+  const book = (body: Record<string, unknown>, idem: string | null = randomUUID(), k = key) => {
+    const req = t.http().post('/v1/shipments').set(auth(k));
+    if (idem !== null) req.set('Idempotency-Key', idem);
+    return req.send(body);
+  };
+
+  it('books a postal parcel: S10 tracking number, tracking link, label and customs document links, charges', async () => {
+    const res = await book(postalBooking()).expect(201);
+    const s = res.body;
+    expect(s).toMatchObject({
+      id: expect.stringMatching(/^shp_/),
+      status: 'booked',
+      direction: 'outbound',
+      carrier: 'deutsche-post',
+      service: 'paket-international',
+      reference: 'ORDER-1001',
+      incoterm: 'DAP',
+      customs: { crossesBorder: true, mode: 'postal', reason: 'sale' },
+    });
+    expect(s.trackingNumber).toMatch(/^CX\d{9}DE$/);
+    expect(isValidTrackingNumber('s10', s.trackingNumber)).toBe(true);
+    expect(s.parcels).toEqual([{ trackingNumber: s.trackingNumber, weight: { value: 2.5, unit: 'kg' }, dimensions: { length: 30, width: 20, height: 15, unit: 'cm' } }]);
+    // 246.98 EUR of goods in a 2.5 kg parcel: above the 2 kg small-packet limit, so CN 23 with an invoice.
+    expect(s.customs.documents).toEqual(['cn23', 'commercial_invoice']);
+    expect(s.documents.map((d: { type: string }) => d.type)).toEqual(['cn23', 'commercial_invoice']);
+    expect(s.labels[0]).toMatchObject({ format: 'pdf', size: '4x6', url: `${t.config.publicBaseUrl}/v1/shipments/${s.id}/label?format=pdf&size=4x6` });
+    const token = s.trackingUrl.replace(`${t.config.publicBaseUrl}/t/`, '');
+    expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(token).not.toContain(s.trackingNumber);
+    expect(Number(s.charges.total.amount)).toBeGreaterThan(0);
+    expect(s.charges.total.currency).toBe('EUR');
+    expect(s.charges.lines.length).toBeGreaterThan(0);
+    // The address comes back normalised.
+    expect(s.shipTo).toMatchObject({ country: 'US', region: 'NY', postalCode: '10118' });
+
+    const got = await t.http().get(`/v1/shipments/${s.id}`).set(auth(key)).expect(200);
+    expect(got.body).toEqual(s);
+  });
+
+  it('multi-parcel courier shipment: one valid mod-7 waybill per parcel, all distinct', async () => {
+    const parcels = [1, 2, 3].map((i) => ({ weight: { value: i, unit: 'kg' } }));
+    const res = await book(expressBooking({ parcels })).expect(201);
+    const numbers = res.body.parcels.map((p: { trackingNumber: string }) => p.trackingNumber);
+    expect(numbers).toHaveLength(3);
+    expect(new Set(numbers).size).toBe(3);
+    for (const n of numbers) expect(isValidTrackingNumber('mod7', n)).toBe(true);
+    expect(res.body.trackingNumber).toBe(numbers[0]);
+    expect(res.body.customs.documents).toEqual(['commercial_invoice']);
+  });
+
+  it('no customs documents inside the EU customs union (DE -> FR), and items are then optional', async () => {
+    const res = await book(expressBooking({ shipTo: PARIS, items: undefined, incoterm: 'DAP' })).expect(201);
+    expect(res.body.customs).toMatchObject({ crossesBorder: false, documents: [] });
+    expect(res.body.documents).toEqual([]);
+    await t.http().get(`/v1/shipments/${res.body.id}/documents/commercial_invoice`).set(auth(key)).expect(404);
+  });
+
+  it('requires an Idempotency-Key', async () => {
+    const res = await book(postalBooking(), null).expect(400);
+    expect(res.body.error).toMatchObject({ code: 'IDEMPOTENCY_KEY_REQUIRED', details: [{ path: 'Idempotency-Key' }] });
+  });
+
+  it('needs the shipments scope', async () => {
+    const quotesKey = await t.keyWith('quotes');
+    await book(postalBooking(), randomUUID(), quotesKey).expect(403);
+    await t.http().post('/v1/shipments').send(postalBooking()).expect(401);
+  });
+
+  it('400 lists every problem: per-country address rules, unknown fields, missing items across a border', async () => {
+    const res = await book({
+      carrier: 'deutsche-post',
+      service: 'paket-international',
+      shipFrom: { ...BONN, postalCode: '5311' },
+      shipTo: { ...NEW_YORK, region: undefined, postalCode: 'ABCDE' },
+      parcels: [{ weight: { value: 1, unit: 'kg' } }],
+    }).expect(400);
+    const paths = res.body.error.details.map((d: { path: string }) => d.path).sort();
+    expect(paths).toEqual(['shipFrom.postalCode', 'shipTo.postalCode', 'shipTo.region']);
+
+    const unknown = await book(postalBooking({ surprise: 1, shipTo: { ...NEW_YORK, floor: 3 } })).expect(400);
+    expect(unknown.body.error.details).toEqual(
+      expect.arrayContaining([
+        { path: 'surprise', message: 'unknown field' },
+        { path: 'shipTo.floor', message: 'unknown field' },
+      ]),
+    );
+
+    const noItems = await book(postalBooking({ items: [] })).expect(400);
+    expect(noItems.body.error.details).toEqual([expect.objectContaining({ path: 'items', message: expect.stringMatching(/crosses a customs border/) })]);
+
+    const badCarrier = await book(postalBooking({ carrier: 'no-such-carrier' })).expect(400);
+    expect(badCarrier.body.error.details).toEqual([expect.objectContaining({ path: 'carrier' })]);
+    const badService = await book(postalBooking({ service: 'teleport' })).expect(400);
+    expect(badService.body.error.details[0].message).toMatch(/paket-international/);
+  });
+
+  it('DDP with a carrier that cannot collect duties from the sender is refused', async () => {
+    const res = await book(postalBooking({ incoterm: 'DDP' })).expect(400);
+    expect(res.body.error.details).toEqual([expect.objectContaining({ path: 'incoterm' })]);
+  });
+
+  it('a service that cannot take the parcel answers 422 with the reason', async () => {
+    const res = await book(postalBooking({ service: 'packet-tracked', parcels: [{ weight: { value: 5, unit: 'kg' } }] })).expect(422);
+    expect(res.body.error.code).toBe('SERVICE_UNAVAILABLE');
+    expect(res.body.error.details[0].message).toMatch(/weight/);
+  });
+
+  it('lists with filters and cursor paging', async () => {
+    const ref = `LIST-${randomUUID().slice(0, 8)}`;
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await book(expressBooking({ reference: ref, shipTo: PARIS, items: undefined })).expect(201)).body.id);
+    const page1 = await t.http().get('/v1/shipments').query({ reference: ref, limit: 2 }).set(auth(key)).expect(200);
+    expect(page1.body.data.map((s: { id: string }) => s.id)).toEqual([ids[4], ids[3]]);
+    const page2 = await t.http().get('/v1/shipments').query({ reference: ref, limit: 2, cursor: page1.body.nextCursor }).set(auth(key)).expect(200);
+    expect(page2.body.data.map((s: { id: string }) => s.id)).toEqual([ids[2], ids[1]]);
+    const page3 = await t.http().get('/v1/shipments').query({ reference: ref, limit: 2, cursor: page2.body.nextCursor }).set(auth(key)).expect(200);
+    expect(page3.body.data.map((s: { id: string }) => s.id)).toEqual([ids[0]]);
+    expect(page3.body.nextCursor).toBeNull();
+
+    const byCarrier = await t.http().get('/v1/shipments').query({ carrier: 'deutsche-post', limit: 100 }).set(auth(key)).expect(200);
+    expect(byCarrier.body.data.every((s: { carrier: string }) => s.carrier === 'deutsche-post')).toBe(true);
+    const today = new Date().toISOString().slice(0, 10);
+    const inRange = await t.http().get('/v1/shipments').query({ reference: ref, from: today, to: today }).set(auth(key)).expect(200);
+    expect(inRange.body.data).toHaveLength(5);
+    const future = await t.http().get('/v1/shipments').query({ reference: ref, from: '2099-01-01' }).set(auth(key)).expect(200);
+    expect(future.body.data).toHaveLength(0);
+    await t.http().get('/v1/shipments').query({ status: 'lost', cursor: 'nonsense' }).set(auth(key)).expect(400);
+  });
+
+  it('cancels before hand-over (idempotently), then 409 once the carrier has the parcel', async () => {
+    const s = (await book(expressBooking({ shipTo: PARIS, items: undefined }))).body;
+    const cancelled = await t.http().post(`/v1/shipments/${s.id}/cancel`).set(auth(key)).expect(200);
+    expect(cancelled.body).toMatchObject({ id: s.id, status: 'cancelled', cancelledAt: expect.any(String) });
+    await t.http().post(`/v1/shipments/${s.id}/cancel`).set(auth(key)).expect(200);
+    const filtered = await t.http().get('/v1/shipments').query({ status: 'cancelled', reference: 'ORDER-2001' }).set(auth(key)).expect(200);
+    expect(filtered.body.data.map((x: { id: string }) => x.id)).toContain(s.id);
+    await t.http().get(`/v1/shipments/${s.id}/label`).set(auth(key)).expect(409);
+
+    const other = (await book(expressBooking({ shipTo: PARIS, items: undefined }))).body;
+    // The carrier scans the parcel (through the tracking ingestion API).
+    const trackingKey = await t.keyWith('tracking:write');
+    await t
+      .http()
+      .post('/v1/tracking-events')
+      .set(auth(trackingKey))
+      .send({ carrier: 'dhl-express', trackingNumber: other.trackingNumber, events: [{ status: 'in_transit', description: 'Picked up', occurredAt: new Date().toISOString(), location: { city: 'Bonn', country: 'DE' } }] })
+      .expect((r) => expect([200, 201, 202]).toContain(r.status));
+    const refused = await t.http().post(`/v1/shipments/${other.id}/cancel`).set(auth(key)).expect(409);
+    expect(refused.body.error.code).toBe('SHIPMENT_IN_TRANSIT');
+    expect((await t.http().get(`/v1/shipments/${other.id}`).set(auth(key))).body.status).toBe('in_transit');
+  });
+
+  it('unknown shipments are 404', async () => {
+    await t.http().get('/v1/shipments/shp_0000000000aaaaaaaaaaaaaaaa').set(auth(key)).expect(404);
+    await t.http().get('/v1/shipments/nope').set(auth(key)).expect(404);
+    await t.http().post('/v1/shipments/shp_0000000000aaaaaaaaaaaaaaaa/cancel').set(auth(key)).expect(404);
+  });
+});
