@@ -141,7 +141,14 @@ export async function runBenchSuite(input: SuiteOptions): Promise<number> {
     errors: [],
   };
 
-  const plan = await buildPlan(options, runDir);
+  const extraDatabases: BenchDatabase[] = [];
+  const plan = await buildPlan(options, {
+    createDatabase: async () => {
+      const extra = await BenchDatabase.create(serverUrl);
+      extraDatabases.push(extra);
+      return extra.url;
+    },
+  });
   const wanted = (id: string) => (!options.only?.length || options.only.includes(id)) && !options.skip?.includes(id);
   const adminKey = `pw_bench_admin_${randomBytes(16).toString('hex')}`;
   const instances: InstanceFactory = async (id, settings) => {
@@ -199,7 +206,9 @@ export async function runBenchSuite(input: SuiteOptions): Promise<number> {
     plan.finish(report);
     report.targets = evaluateTargets(report);
   } finally {
-    if (!options.keepDatabase) await db.drop().catch((e) => report.errors.push(`dropping ${db.name}: ${(e as Error).message}`));
+    if (!options.keepDatabase) {
+      for (const d of [db, ...extraDatabases]) await d.drop().catch((e) => report.errors.push(`dropping ${d.name}: ${(e as Error).message}`));
+    }
     await plan.cleanup();
   }
   report.durationSeconds = Math.round((Date.now() - started) / 1000);

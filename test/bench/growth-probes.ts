@@ -45,8 +45,8 @@ export interface PairSide {
   id: string;
   label: string;
   settings: InstanceSettings;
-  /** Seeds the instance before the scenario is prepared (e.g. stored events). */
-  seed?: (run: InstanceRun) => Promise<void>;
+  /** This side's own scenario when it differs from the pair's (e.g. reads sized to its own seed). */
+  scenario?: BenchScenario;
 }
 
 export interface PairSpec {
@@ -78,8 +78,7 @@ export async function measurePair(run: InstanceRun, spec: PairSpec): Promise<voi
     for (const side of sides) runs.push(await run.spawn(side.id, side.settings));
     const loads: BenchLoad[] = [];
     for (let i = 0; i < sides.length; i++) {
-      await sides[i].seed?.(runs[i]);
-      const load = await runs[i].prepare(spec.scenario, `${spec.id}:${sides[i].id}`);
+      const load = await runs[i].prepare(sides[i].scenario ?? spec.scenario, `${spec.id}:${sides[i].id}`);
       if (!load) return;
       loads.push(load);
     }

@@ -9,6 +9,7 @@ import { LANDED_COST_SCHEDULE_FILE, landedCostHttpScenario, landedCostOrderCodes
 import { runLandedCostBench } from './landed-cost.bench';
 import { computeSizing } from './sizing';
 import { writeTrimmedTariffs } from './tariff-sets';
+import { trackingIngestScenario, trackingTimelineScenario } from './tracking.scenario';
 
 /** One thing a phase does: measure a scenario, seed, or take a ratio. */
 export interface PlanStep {
@@ -37,15 +38,21 @@ export interface SuitePlan {
  * The whole run, in order. Every figure that is compared with another is measured in the same run,
  * on the same machine, with the same warm-up, so that the ratios hold on a noisy shared machine.
  */
-export async function buildPlan(options: SuiteOptions, runDir: string): Promise<SuitePlan> {
+export interface PlanResources {
+  /** A fresh empty database on the run's server (dropped at the end); returns its URL. */
+  createDatabase(): Promise<string>;
+}
+
+export async function buildPlan(options: SuiteOptions, resources: PlanResources): Promise<SuitePlan> {
   const root = options.root;
   const carriersDir = path.join(root, 'carriers');
   const tariffsDir = path.join(root, 'tariffs');
   const temp = await fs.mkdtemp(path.join(os.tmpdir(), 'parcelwise-bench-'));
-  void runDir;
 
   // The public routes' per-IP limit would answer the load generator (one IP) with 429s; the limiter
   // still runs on every request, it just never trips.
+  const largeEvents = options.quick ? 100_000 : 1_000_000;
+  const smallEvents = 10_000;
   const settings = { env: { PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000000' }, carriersDir, tariffsDir };
   const main: PhasePlan = {
     id: 'main',
@@ -62,11 +69,21 @@ export async function buildPlan(options: SuiteOptions, runDir: string): Promise<
           run.report.sizing.bootRssMb = Math.round(before.rss / 1048576);
           run.report.sizing.bootRssAfterGcMb = Math.round(after.rss / 1048576);
           run.report.sizing.bootHeapUsedMb = Math.round(heap.heapUsed / 1048576);
-          run.log(`  after boot: RSS ${(before.rss / 1048576).toFixed(0)} MB, after GC ${(after.rss / 1048576).toFixed(0)} MB, V8 heap ${(heap.heapUsed / 1048576).toFixed(0)} MB`);
+          run.report.sizing.bootExternalMb = Math.round(heap.external / 1048576);
+          run.log(
+            `  after boot: RSS ${(before.rss / 1048576).toFixed(0)} MB, after GC ${(after.rss / 1048576).toFixed(0)} MB, V8 heap ${(heap.heapUsed / 1048576).toFixed(0)} MB, external ${(heap.external / 1048576).toFixed(0)} MB`,
+          );
         },
       },
       { id: 'floor', run: async (run) => void (await run.measure(healthFloorScenario)) },
       { id: 'landed-cost', run: async (run) => void (await run.measure(landedCostHttpScenario)) },
+      {
+        // Seeds the large event table once (SQL generate_series), then reads timelines spread over it.
+        id: 'tracking-timeline',
+        run: async (run) => void (await run.measure(trackingTimelineScenario(largeEvents, 'tracking-timeline'))),
+      },
+      // Ingestion goes into the table that already holds the large history, as in production.
+      { id: 'tracking-ingest', run: async (run) => void (await run.measure(trackingIngestScenario)) },
       {
         id: 'growth-tariff',
         run: async (run) => {
@@ -78,6 +95,26 @@ export async function buildPlan(options: SuiteOptions, runDir: string): Promise<
             scenario: landedCostHttpScenario,
             small: { id: 'tariff-100', label: `${cut.keptLines} lines`, settings: { ...settings, tariffsDir: small, env: { ...settings.env, TARIFFS_DIR: small } } },
             large: { id: 'tariff-full', label: `${cut.fullLines} lines`, settings },
+          });
+        },
+      },
+      {
+        id: 'growth-timeline',
+        run: async (run) => {
+          const smallDb = await resources.createDatabase();
+          const label = (n: number) => (n >= 1e6 ? `${n / 1e6}M events` : `${n / 1e3}k events`);
+          await measurePair(run, {
+            id: 'growth-timeline',
+            title: `timeline read latency, ${label(largeEvents)} vs ${label(smallEvents)} stored`,
+            scenario: trackingTimelineScenario(largeEvents, 'tracking-timeline'),
+            small: {
+              id: 'events-small',
+              label: label(smallEvents),
+              settings: { ...settings, databaseUrl: smallDb },
+              // The scenario seeds what is missing; on the small side the reads go to its own parcels.
+              scenario: trackingTimelineScenario(smallEvents, 'tracking-timeline'),
+            },
+            large: { id: 'events-large', label: label(largeEvents), settings },
           });
         },
       },
