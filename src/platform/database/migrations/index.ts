@@ -7,4 +7,5 @@ import { RateLimitCounters1795757754425 } from './1795757754425-rate-limit-count
 import { ShipmentsAndDocuments1795758250268 } from './1795758250268-shipments-and-documents';
 import { QuotesAndPricingRules1795758508875 } from './1795758508875-quotes-and-pricing-rules';
 import { AppSecrets1795758908135 } from './1795758908135-app-secrets';
-export const MIGRATIONS = [Init1764219600000, TrackingAndWebhooks1795757486121, JobQueueSchema1795757490486, RateLimitCounters1795757754425, ShipmentsAndDocuments1795758250268, QuotesAndPricingRules1795758508875, AppSecrets1795758908135];
+import { Returns1795759908032 } from './1795759908032-returns';
+export const MIGRATIONS = [Init1764219600000, TrackingAndWebhooks1795757486121, JobQueueSchema1795757490486, RateLimitCounters1795757754425, ShipmentsAndDocuments1795758250268, QuotesAndPricingRules1795758508875, AppSecrets1795758908135, Returns1795759908032];
