@@ -67,7 +67,9 @@ export class PricingRulesService {
     this.throwIfInvalid(problems);
     await this.dataSource.transaction(async (em) => {
       await em.delete(PricingRuleEntity, { customerId });
-      if (dtos.length) await em.insert(PricingRuleEntity, dtos.map((dto) => em.create(PricingRuleEntity, { id: newId('prr'), customerId, ...columns(dto) })));
+      // Ids carry increasing times so that the list keeps the order given (the rows share one created_at).
+      const at = Date.now();
+      if (dtos.length) await em.insert(PricingRuleEntity, dtos.map((dto, i) => em.create(PricingRuleEntity, { id: newId('prr', at + i), customerId, ...columns(dto) })));
     });
     return this.list(customerId);
   }
