@@ -38,9 +38,8 @@ export function readCookie(request: FastifyRequest, name: string): string | unde
  * The verification cookie: HttpOnly (no script needs it), SameSite=Lax (it must come along when the
  * buyer follows the link in an email), Secure whenever the service is served over HTTPS.
  */
-export function setGrantCookie(reply: FastifyReply, name: string, grant: string, expiresAt: Date, https: boolean): void {
-  const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
-  void reply.header('Set-Cookie', `${name}=${grant}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${https ? '; Secure' : ''}`);
+export function setGrantCookie(reply: FastifyReply, name: string, grant: string, maxAgeSeconds: number, https: boolean): void {
+  void reply.header('Set-Cookie', `${name}=${grant}; Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Lax${https ? '; Secure' : ''}`);
 }
 
 export function setCaching(reply: FastifyReply, kind: 'anonymous' | 'private'): void {

@@ -80,7 +80,7 @@ export class PublicTrackingController {
     setJsonHeaders(reply, t.htmlLang);
     setCaching(reply, 'private');
     const result = await this.service.verify(token, body.postalCode, requestClientKey(request, this.config.TRUSTED_PROXY_HOPS), t);
-    setGrantCookie(reply, grantCookieName(token), result.grant, result.expiresAt, this.config.publicBaseUrl.startsWith('https:'));
+    setGrantCookie(reply, grantCookieName(token), result.grant, result.maxAgeSeconds, this.config.publicBaseUrl.startsWith('https:'));
     return result.view;
   }
 }

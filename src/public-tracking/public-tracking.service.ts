@@ -85,7 +85,7 @@ export class PublicTrackingService {
    * Checks the postal code for a token. Right: the verified view and a session grant to keep it.
    * Wrong or unknown token: 404. Too many failures for this client or this token: 429.
    */
-  async verify(token: string, postalCode: string, clientKey: string, t: Translator): Promise<{ view: PublicTrackingView; grant: string; expiresAt: Date }> {
+  async verify(token: string, postalCode: string, clientKey: string, t: Translator): Promise<{ view: PublicTrackingView; grant: string; maxAgeSeconds: number }> {
     const receipts = await this.countAttempt([
       [FAILURES_PER_IP, clientKey],
       [FAILURES_PER_TOKEN, token.slice(0, 64)],
@@ -96,7 +96,7 @@ export class PublicTrackingService {
     const expiresAt = new Date(this.clock.now().getTime() + VERIFIED_SESSION_MS);
     const grant = signGrant(this.secret.get(), 'session', token, expiresAt);
     const loaded = await this.load(destination!.shipmentId, false);
-    return { view: buildPublicView(loaded.order, t, { personal: loaded.personal, verified: true }), grant, expiresAt };
+    return { view: buildPublicView(loaded.order, t, { personal: loaded.personal, verified: true }), grant, maxAgeSeconds: VERIFIED_SESSION_MS / 1000 };
   }
 
   /** The anonymous view of the parcel with this tracking number, if the postal code is its destination's. */
@@ -114,7 +114,7 @@ export class PublicTrackingService {
     }
     if (!found) throw parcelNotFound();
     await Promise.all(receipts.map((r) => this.limiter.refund(r)));
-    const loaded = await this.load(found.shipmentId, false);
+    const loaded = await this.load(found.shipmentId, false, normalised);
     return buildPublicView(loaded.order, t, { personal: loaded.personal, verified: false });
   }
 
@@ -127,9 +127,10 @@ export class PublicTrackingService {
   }
 
   /** A session grant for a token whose signed link was just used (the page then drops `v` from its address). */
-  sessionFromLink(token: string, linkExpiresAt: Date): { grant: string; expiresAt: Date } {
-    const expiresAt = new Date(Math.min(linkExpiresAt.getTime(), this.clock.now().getTime() + VERIFIED_SESSION_MS));
-    return { grant: signGrant(this.secret.get(), 'session', token, expiresAt), expiresAt };
+  sessionFromLink(token: string, linkExpiresAt: Date): { grant: string; maxAgeSeconds: number } {
+    const now = this.clock.now().getTime();
+    const expiresAt = new Date(Math.min(linkExpiresAt.getTime(), now + VERIFIED_SESSION_MS));
+    return { grant: signGrant(this.secret.get(), 'session', token, expiresAt), maxAgeSeconds: Math.max(0, Math.floor((expiresAt.getTime() - now) / 1000)) };
   }
 
   private matches(postalCode: string, destination: Destination | undefined): boolean {
@@ -149,14 +150,14 @@ export class PublicTrackingService {
     return receipts;
   }
 
-  private async load(shipmentId: string, refresh: boolean): Promise<LoadedOrder> {
-    let loaded = await this.source.load(shipmentId);
+  private async load(shipmentId: string, refresh: boolean, trackingNumber?: string): Promise<LoadedOrder> {
+    let loaded = await this.source.load(shipmentId, trackingNumber);
     if (!loaded) throw parcelNotFound();
     if (refresh && loaded.refreshable.length) {
       const byShipment = new Map<string, LoadedOrder['refreshable']>();
       for (const r of loaded.refreshable) byShipment.set(r.shipmentId, [...(byShipment.get(r.shipmentId) ?? []), r]);
       const fresh = await Promise.all([...byShipment].map(([id, targets]) => this.refresher.refresh(id, targets)));
-      if (fresh.some(Boolean)) loaded = (await this.source.load(shipmentId)) ?? loaded;
+      if (fresh.some(Boolean)) loaded = (await this.source.load(shipmentId, trackingNumber)) ?? loaded;
     }
     return loaded;
   }

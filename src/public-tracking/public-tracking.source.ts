@@ -3,7 +3,9 @@ import { CarrierAdapterRegistry } from '../carriers/carrier-adapter.registry';
 import { CarrierCatalog } from '../carriers/carrier-catalog';
 import type { ShipmentWithStatus } from '../shipments/shipment.store';
 import { ShipmentStore } from '../shipments/shipment.store';
+import { DateTime } from 'luxon';
 import { EventCodeTables } from '../tracking/domain/event-code-table';
+import { TimeZoneTable } from '../tracking/domain/time-zone-table';
 import { isTrackingStatus, type TrackingStatus } from '../tracking/domain/tracking-status';
 import type { TimelineEventView, TimelineView, TrackerView } from '../tracking/tracking-read.service';
 import { TrackingService } from '../tracking/tracking.service';
@@ -32,9 +34,11 @@ export class PublicTrackingSource {
     private readonly catalog: CarrierCatalog,
     private readonly adapters: CarrierAdapterRegistry,
     private readonly codes: EventCodeTables,
+    private readonly zones: TimeZoneTable,
   ) {}
 
-  async load(shipmentId: string): Promise<LoadedOrder | undefined> {
+  /** `trackingNumber`: the parcel the reader asked for (lookup by number); the shipment's first otherwise. */
+  async load(shipmentId: string, trackingNumber?: string): Promise<LoadedOrder | undefined> {
     const shipment = await this.shipments.findById(shipmentId);
     if (!shipment) return undefined;
     const siblingIds =
@@ -57,7 +61,10 @@ export class PublicTrackingSource {
         returns.push(this.pendingReturn(r.id, r.rma, r.carrier, r.trackingNumber));
       }
     });
-    const primary = parcels.find((p) => p.shipmentId === shipment.id) ?? parcels[0];
+    const primary =
+      (trackingNumber && parcels.find((p) => p.shipmentId === shipment.id && p.trackingNumber === trackingNumber)) ||
+      parcels.find((p) => p.shipmentId === shipment.id) ||
+      parcels[0];
     return {
       order: { primary, parcels, returns, customs: customsOf(shipment), reference: shipment.reference },
       personal: personalOf(shipment),
@@ -141,6 +148,7 @@ export class PublicTrackingSource {
 
   private eventFacts(e: TimelineEventView): EventFacts {
     const fromTable = e.code ? this.codes.get(e.carrier)?.lookup(e.code)?.description : undefined;
+    const offset = offsetMinutes(e.utcOffset);
     return {
       status: statusOf(e.status),
       substatus: e.substatus,
@@ -149,11 +157,23 @@ export class PublicTrackingSource {
       publicDescription: fromTable ?? null,
       occurredAt: e.occurredAt,
       local: e.occurredAtLocal,
-      utcOffsetMinutes: offsetMinutes(e.utcOffset),
-      timeZone: e.timeZone,
+      utcOffsetMinutes: offset,
+      timeZone: e.timeZone ?? this.zoneOfPlace(e, offset),
       city: e.location?.city ?? null,
       country: e.location?.country ?? null,
     };
+  }
+
+  /**
+   * A carrier that sends `+01:00` says nothing about the zone; to name it on the page ("Central
+   * European Standard Time" rather than "UTC+01:00") the place's zone is used, but only when its
+   * offset at that moment is the one the carrier gave.
+   */
+  private zoneOfPlace(e: TimelineEventView, offset: number | null): string | null {
+    if (offset === null || !e.location) return null;
+    const zone = this.zones.zoneFor({ country: e.location.country ?? undefined, region: e.location.region ?? undefined, city: e.location.city ?? undefined });
+    if (!zone) return null;
+    return DateTime.fromISO(e.occurredAtLocal, { zone }).offset === offset ? zone : null;
   }
 
   private carrierName(code: string): string {

@@ -84,7 +84,7 @@ export class TrackingPageController {
     const result = await this.service.byToken(token, t, { session: readCookie(request, cookie), link }, { refresh: true });
     if (link && result.linkExpiresAt) {
       const session = this.service.sessionFromLink(token, result.linkExpiresAt);
-      setGrantCookie(reply, cookie, session.grant, session.expiresAt, this.https);
+      setGrantCookie(reply, cookie, session.grant, session.maxAgeSeconds, this.https);
       void reply.status(303).header('Location', this.pageHref(token, t.language)).send();
       return;
     }
@@ -114,7 +114,7 @@ export class TrackingPageController {
     }
     try {
       const result = await this.service.verify(token, postalCode, requestClientKey(request, this.config.TRUSTED_PROXY_HOPS), t);
-      setGrantCookie(reply, grantCookieName(token), result.grant, result.expiresAt, this.https);
+      setGrantCookie(reply, grantCookieName(token), result.grant, result.maxAgeSeconds, this.https);
       void reply.status(303).header('Location', `${this.pageHref(token, t.language)}#details`).send();
     } catch (e) {
       if (!(e instanceof AppError) || (e.status !== 404 && e.status !== 429)) throw e;
