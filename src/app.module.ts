@@ -12,6 +12,7 @@ import { JobsModule } from './platform/jobs/jobs.module';
 import { LoggingModule } from './platform/logging/logging.module';
 import { PlatformModule } from './platform/platform.module';
 import { PublicTrackingModule } from './public-tracking/public-tracking.module';
+import { ReturnsModule } from './returns/returns.module';
 import { RateLimitModule } from './platform/rate-limit/rate-limit.module';
 import { RatingModule } from './rating/rating.module';
 import { ShipmentsModule } from './shipments/shipments.module';
@@ -43,6 +44,7 @@ export class AppModule {
         ShipmentsModule,
         WebhooksModule,
         TrackingModule,
+        ReturnsModule,
         PublicTrackingModule,
       ],
     };

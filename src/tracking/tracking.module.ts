@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CarriersModule } from '../carriers/carriers.module';
+import { ShipmentsModule } from '../shipments/shipments.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { CarrierPushRegistry } from './carrier-push.registry';
 import { CarrierWebhookController } from './carrier-webhook.controller';
 import { ReturnTimelineRegistry } from './return-timeline.registry';
 import { SHIPMENT_DIRECTORY } from './shipment-directory';
+import { ShipmentLifecycleBridge } from './shipment-lifecycle.bridge';
 import { ShipmentTrackingController } from './shipment-tracking.controller';
 import { SqlShipmentDirectory } from './sql-shipment.directory';
 import { TrackingController } from './tracking.controller';
@@ -16,7 +18,7 @@ import { TrackingService } from './tracking.service';
 
 /** Tracking: event ingestion from every source, status derivation, timelines, carrier polling. */
 @Module({
-  imports: [CarriersModule, WebhooksModule],
+  imports: [CarriersModule, ShipmentsModule, WebhooksModule],
   controllers: [TrackingController, ShipmentTrackingController, CarrierWebhookController],
   providers: [
     { provide: SHIPMENT_DIRECTORY, useClass: SqlShipmentDirectory },
@@ -27,6 +29,7 @@ import { TrackingService } from './tracking.service';
     CarrierPushRegistry,
     TrackingPoller,
     TrackingService,
+    ShipmentLifecycleBridge,
   ],
   exports: [TrackingService, TrackingIngestionService, TrackingListeners, ReturnTimelineRegistry, CarrierPushRegistry, SHIPMENT_DIRECTORY],
 })

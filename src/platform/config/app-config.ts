@@ -121,6 +121,10 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(10) @Max(3600)
   CARRIER_WEBHOOK_TOLERANCE_SECONDS = 300;
 
+  /** Days a return label stays usable; an unused one then expires (the return goes to `expired`). */
+  @Type(() => Number) @IsInt() @Min(1) @Max(365)
+  RETURN_LABEL_VALID_DAYS = 28;
+
   /** API carriers are polled for tracking until delivered or this many days after the first poll. */
   @Type(() => Number) @IsInt() @Min(1) @Max(365)
   TRACKING_POLL_MAX_AGE_DAYS = 60;

@@ -1,8 +1,8 @@
 import type { ZoneSource } from './event-time';
 import type { TrackingReason, TrackingStatus } from './tracking-status';
 
-/** Where an event came from. `scan` is a warehouse scan, not the carrier. */
-export type EventSource = 'api' | 'csv' | 'scan' | 'webhook' | 'poll';
+/** Where an event came from. `scan` is a warehouse scan and `system` the service itself (a voided label), not the carrier. */
+export type EventSource = 'api' | 'csv' | 'scan' | 'webhook' | 'poll' | 'system';
 
 /** One normalised event, as the ordering and status rules see it. */
 export interface TimelineEvent {
