@@ -8,6 +8,7 @@ import { renderCn22Pdf, renderCn23Pdf } from '../documents/customs/postal-declar
 import { renderLabelsPdf } from '../documents/labels/label-pdf.renderer';
 import { renderLabelsZpl } from '../documents/labels/label-zpl.renderer';
 import type { LabelAddress, LabelData, LabelSize, ZplDpi } from '../documents/labels/label.types';
+import { toMoney } from '../money/money';
 import { AppError } from '../platform/errors/app-error';
 import { ReferenceData } from '../tariffs/reference-data';
 import { handlingMarks } from './domain/shipment-spec.mapper';
@@ -141,7 +142,8 @@ export class ShipmentDocumentsService {
       reason: s.customs.reason,
       currency,
       items: s.items.map((i) => ({ ...i })),
-      ...(s.currency === currency && { shipping: { amount: s.total, currency } }),
+      // The freight is on the invoice when it is in the goods' currency (CIF valuation adds it).
+      ...(s.currency === currency && { shipping: toMoney(s.total, currency, this.reference.currencies) }),
       carrierName: carrier?.name ?? s.carrier,
       serviceName: s.serviceName,
       trackingNumbers: s.parcels.map((p) => p.trackingNumber),

@@ -67,3 +67,21 @@ export function findBarcodes(png: Buffer, format: 'code128' | 'datamatrix'): str
   }
   return [...found];
 }
+
+type Crop = { x: number; y: number; width: number; height: number };
+
+/**
+ * Where our layout puts the two codes, as fractions of the page: the label area fills a 4x6 or A6
+ * page and sits at the top left of an A4 page. Reading just there keeps ZXing fast.
+ */
+const LABEL_REGIONS: Record<'4x6' | 'a6' | 'a4', { code128: Crop; matrix: Crop }> = {
+  '4x6': { code128: { x: 0, y: 0.69, width: 1, height: 0.26 }, matrix: { x: 0.68, y: 0.1, width: 0.32, height: 0.24 } },
+  a6: { code128: { x: 0, y: 0.69, width: 1, height: 0.26 }, matrix: { x: 0.66, y: 0.1, width: 0.34, height: 0.24 } },
+  a4: { code128: { x: 0.03, y: 0.4, width: 0.54, height: 0.14 }, matrix: { x: 0.38, y: 0.09, width: 0.2, height: 0.13 } },
+};
+
+/** The tracking barcode and the 2D code of one label page. */
+export function readLabel(png: Buffer, size: '4x6' | 'a6' | 'a4'): { code128?: string; matrix?: string } {
+  const r = LABEL_REGIONS[size];
+  return { code128: readBarcode(png, 'code128', r.code128), matrix: readBarcode(png, 'datamatrix', r.matrix) };
+}
