@@ -6,6 +6,8 @@ import { BONN, expressBooking, NEW_YORK, postalBooking, TSHIRTS } from './docume
 import { auth, startTestApp, TestApp } from './support/test-app';
 
 /** Labels and customs documents as a warehouse receives them: real PDFs and ZPL, read back like a scanner would. */
+jest.setTimeout(180_000);
+
 describe('documents: labels and customs papers', () => {
   let t: TestApp;
   let key: string;
