@@ -1,4 +1,4 @@
-import type { Holiday, PublicHolidays } from './public-holidays';
+import type { PublicHolidays } from './public-holidays';
 
 /** Days of the week as JavaScript counts them: 0 = Sunday ... 6 = Saturday. */
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
@@ -49,9 +49,8 @@ export class BusinessCalendar {
 
   /** Why `day` is not a working day in `place`, or undefined when it is one. */
   dayOff(place: Place, day: number): DayOff | undefined {
-    const date = fromEpochDay(day);
-    if (this.weekends.of(place.country).has(weekdayOf(day))) return { date, country: place.country, reason: 'weekend' };
-    const holiday: Holiday | undefined = this.holidays.holiday(place.country, place.region, date);
-    return holiday && { date, country: place.country, reason: 'holiday', name: holiday.name };
+    if (this.weekends.of(place.country).has(weekdayOf(day))) return { date: fromEpochDay(day), country: place.country, reason: 'weekend' };
+    const name = this.holidays.on(place.country, place.region, day);
+    return name === undefined ? undefined : { date: fromEpochDay(day), country: place.country, reason: 'holiday', name };
   }
 }

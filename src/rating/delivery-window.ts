@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { type BusinessCalendar, type DayOff, fromEpochDay, type Place, toEpochDay } from './business-calendar';
 
 export interface DeliveryWindowInput {
@@ -68,10 +67,22 @@ export function deliveryWindow(input: DeliveryWindowInput, calendar: BusinessCal
   return { pickupDate: fromEpochDay(pickup), earliest: fromEpochDay(earliest), latest: fromEpochDay(latest), missedCutoff, holidays };
 }
 
-/** Local date and time (HH:mm) of an instant in a time zone. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Local date and time (HH:mm) of an instant in an IANA time zone. One cached Intl formatter per zone:
+ * this runs on every quote, and building date objects with zone rules each time costs more than the rest
+ * of the delivery-window arithmetic.
+ */
 export function localNow(now: Date, zone: string): { date: string; time: string } {
-  const local = DateTime.fromJSDate(now, { zone });
-  return { date: local.toISODate()!, time: local.toFormat('HH:mm') };
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formatters.set(zone, f);
+  }
+  const p: Record<string, string> = {};
+  for (const part of f.formatToParts(now)) p[part.type] = part.value;
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
 }
 
 /** Today's date in a time zone. */

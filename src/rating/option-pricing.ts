@@ -1,6 +1,6 @@
 import type { ChargeLine } from '../carriers/carrier-adapter';
 import { describeRule, type PricingRule, ruleAdjustment } from '../customers/pricing-rule';
-import { type CurrencyTable, exact, type Money, round } from '../money/money';
+import { type CurrencyTable, type Money, round } from '../money/money';
 
 /** A charge as a quote shows it: the line's amount in the quote currency. */
 export interface QuoteCharge {
@@ -43,18 +43,22 @@ export function priceOption(input: {
     type: l.type,
     code: l.code,
     ...(l.description !== undefined && { description: l.description }),
-    amount: money(exact(l.amount).multiply(rate).value),
+    // The line amounts have at most 4 decimals and rates 10 significant digits: a double's product is
+    // exact well beyond the 6 working decimals that `round` looks at.
+    amount: money(Number(l.amount) * rate),
   }));
-  const subtotal = sumAmounts(charges);
+  const subtotal = sumAmounts(charges, digits);
   if (input.rule) {
     const adjustment = ruleAdjustment(input.rule, subtotal, input.ruleFixedInQuote);
     if (adjustment !== 0) {
       charges.push({ type: input.rule.type, code: `customer-${input.rule.type}`, description: describeRule(input.rule), amount: money(adjustment) });
     }
   }
-  return { charges, total: money(sumAmounts(charges)), subtotal: money(subtotal) };
+  return { charges, total: money(sumAmounts(charges, digits)), subtotal: money(subtotal) };
 }
 
-function sumAmounts(charges: QuoteCharge[]): number {
-  return charges.reduce((acc, c) => acc.add(c.amount.amount), exact(0)).value;
+/** Sum of amounts already rounded to `digits` decimals, in integer minor units (no float drift). */
+function sumAmounts(charges: QuoteCharge[], digits: number): number {
+  const factor = 10 ** digits;
+  return charges.reduce((acc, c) => acc + Math.round(Number(c.amount.amount) * factor), 0) / factor;
 }

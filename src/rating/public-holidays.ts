@@ -1,42 +1,44 @@
 import Holidays from 'date-holidays';
 
-/** A public holiday as the calendar knows it. */
-export interface Holiday {
-  date: string;
-  name: string;
+interface CountryHolidays {
+  years: Set<number>;
+  /** Holiday name by epoch day (days since 1970-01-01 UTC). */
+  days: Map<number, string>;
 }
 
 /**
  * Public holidays per country and, where the library knows the subdivision, per region (a US state's
- * or a German Land's own holidays), from the `date-holidays` package. Building a country's calendar
- * takes milliseconds, so each (country, region, year) is computed once and kept: the process holds at
- * most a few hundred small maps.
+ * or a German Land's own holidays), from the `date-holidays` package. Building one country-year takes
+ * milliseconds, so each is computed once and kept (a few hundred small maps at most); lookups are a
+ * map read by day number.
  */
 export class PublicHolidays {
-  private readonly cache = new Map<string, ReadonlyMap<string, string>>();
+  private readonly cache = new Map<string, CountryHolidays>();
   private readonly states = new Map<string, ReadonlySet<string>>();
   private readonly library = new Holidays();
 
-  /** Holidays of the year by ISO date; only holidays of type `public` (days off for everyone). */
-  forYear(country: string, region: string | undefined, year: number): ReadonlyMap<string, string> {
-    const state = region && this.knownStates(country).has(region) ? region : undefined;
-    const key = `${country}|${state ?? ''}|${year}`;
-    let days = this.cache.get(key);
-    if (!days) {
-      const map = new Map<string, string>();
-      const calendar = state ? new Holidays(country, state) : new Holidays(country);
-      for (const h of calendar.getHolidays(year, 'en') || []) {
-        if (h.type === 'public') map.set(h.date.slice(0, 10), h.name);
-      }
-      days = map;
-      this.cache.set(key, days);
+  /** The name of the public holiday (type `public`: a day off for everyone) on an epoch day, if any. */
+  on(country: string, region: string | undefined, day: number): string | undefined {
+    const state = region && this.knownStates(country).has(region) ? region : '';
+    const key = `${country}|${state}`;
+    let entry = this.cache.get(key);
+    if (!entry) {
+      entry = { years: new Set(), days: new Map() };
+      this.cache.set(key, entry);
     }
-    return days;
+    const year = new Date(day * 86_400_000).getUTCFullYear();
+    if (!entry.years.has(year)) this.load(entry, country, state, year);
+    return entry.days.get(day);
   }
 
-  holiday(country: string, region: string | undefined, date: string): Holiday | undefined {
-    const name = this.forYear(country, region, Number(date.slice(0, 4))).get(date);
-    return name === undefined ? undefined : { date, name };
+  private load(entry: CountryHolidays, country: string, state: string, year: number): void {
+    const calendar = state ? new Holidays(country, state) : new Holidays(country);
+    for (const h of calendar.getHolidays(year, 'en') || []) {
+      if (h.type !== 'public') continue;
+      const d = h.date;
+      entry.days.set(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000, h.name);
+    }
+    entry.years.add(year);
   }
 
   private knownStates(country: string): ReadonlySet<string> {

@@ -136,8 +136,7 @@ export class QuoteService {
       unavailable: unavailable.sort((a, b) => a.carrier.localeCompare(b.carrier) || a.service.localeCompare(b.service)),
       exchangeRates: [...ctx.fxUsed.values()],
     };
-    const entity = new QuoteEntity();
-    Object.assign(entity, {
+    await this.repository.insert({
       id: quoteId,
       createdAt: now,
       expiresAt,
@@ -149,7 +148,6 @@ export class QuoteService {
       response: view,
       options: Object.fromEntries(built.map((b) => [b.view.id, b.booking])),
     });
-    await this.repository.insert(entity);
     return view;
   }
 
