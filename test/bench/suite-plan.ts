@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BenchReport, ratioOf } from './bench-report';
 import type { InstanceRun, InstanceSettings, SuiteOptions } from './bench-suite';
+import { runCarrierAdapterBench } from './carrier-adapters.bench';
 import { measurePair } from './growth-probes';
 import { healthFloorScenario } from './health-floor.scenario';
 import { LANDED_COST_SCHEDULE_FILE, landedCostHttpScenario, landedCostOrderCodes } from './landed-cost-http.scenario';
@@ -115,6 +116,22 @@ export async function buildPlan(options: SuiteOptions, resources: PlanResources)
               scenario: trackingTimelineScenario(smallEvents, 'tracking-timeline'),
             },
             large: { id: 'events-large', label: label(largeEvents), settings },
+          });
+        },
+      },
+      {
+        id: 'carrier-adapters',
+        run: async (run) => {
+          // Rating through the MyDHL, UPS and FedEx adapters against emulators that answer at once,
+          // compared with the raw HTTP round trip of the same requests (the adapter's own cost).
+          const r = await runCarrierAdapterBench({ root, iterations: run.options.quick ? 300 : 2000, log: (m) => run.log(`  ${m}`) });
+          const worst = Math.max(...r.carriers.map((c) => c.overheadMs.pairedMedian));
+          run.report.targets.push({
+            id: 'carrier-adapters',
+            title: 'carrier adapter overhead per carrier beyond the HTTP round trip (rating, emulator answering at once)',
+            measured: r.carriers.map((c) => `${c.carrier} +${c.overheadMs.pairedMedian} ms (round trip ${c.rawMs.p50} ms)`).join(', '),
+            target: '<= 3 ms per carrier',
+            result: worst <= 3 ? 'PASS' : 'MISS',
           });
         },
       },

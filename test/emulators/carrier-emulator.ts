@@ -68,7 +68,7 @@ export interface Route {
  *
  * - `POST /__emulator/faults` `{ mode, operation?, count?, latencyMs?, status?, retryAfterSeconds? }`
  * - `DELETE /__emulator/faults` clears faults; `POST /__emulator/reset` clears faults, requests and state
- * - `GET /__emulator/requests` what was received, each with its schema problems
+ * - `GET /__emulator/requests` what was received, each with its schema problems (`DELETE` forgets them)
  * - `POST /__emulator/shipments/{trackingNumber}/advance` `{ "to": "picked_up" | "in_transit" | "delivered" }`
  */
 export abstract class CarrierEmulator {
@@ -250,7 +250,11 @@ export abstract class CarrierEmulator {
       return this.send(res, { status: 204 });
     }
     if (pathname === '/__emulator/requests' && method === 'GET') {
-      return this.send(res, { status: 200, body: { requests: this.requests.map(({ headers: _h, ...r }) => r) } });
+      return this.send(res, { status: 200, body: { requests: this.requests } });
+    }
+    if (pathname === '/__emulator/requests' && method === 'DELETE') {
+      this.requests.length = 0;
+      return this.send(res, { status: 204 });
     }
     const advance = /^\/__emulator\/shipments\/([^/]+)\/advance$/.exec(pathname);
     if (advance && method === 'POST') {

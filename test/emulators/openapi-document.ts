@@ -20,6 +20,7 @@ const cache = new Map<string, OpenApiDocument>();
 export class OpenApiDocument {
   private readonly ajv: Ajv;
   private readonly validators = new Map<string, ValidateFunction>();
+  private readonly parameterValidators = new Map<string, ValidateFunction>();
   readonly doc: Record<string, any>;
 
   private constructor(
@@ -84,7 +85,12 @@ export class OpenApiDocument {
       const schema = p.schema?.$ref ? this.resolve(p.schema.$ref) : p.schema;
       if (schema && schema.type !== 'string' && schema.type !== undefined) continue; // query booleans etc. arrive as strings
       if (schema) {
-        const fn = this.ajv.compile({ ...schema, minimum: undefined, maximum: undefined });
+        const key = `${pathTemplate} ${method} ${label}`;
+        let fn = this.parameterValidators.get(key);
+        if (!fn) {
+          fn = this.ajv.compile({ ...schema, minimum: undefined, maximum: undefined });
+          this.parameterValidators.set(key, fn);
+        }
         if (!fn(where)) problems.push(...toProblems(fn.errors ?? []).map((e) => ({ path: label, message: e.message })));
       }
     }

@@ -56,10 +56,23 @@ export function reconcileCharges(lines: ChargeLine[], total: number, currency: s
   return rounded;
 }
 
-/** `2026-11-27T12:00:00GMT+01:00` style local time with the zone's offset on that date (MyDHL). */
+const offsetCache = new Map<string, string>();
+
+/**
+ * `2026-11-27T12:00:00GMT+01:00` style local time with the zone's offset on that date (MyDHL).
+ * Offsets are memoised per date, time and zone: luxon's zone arithmetic costs a third of a
+ * millisecond, which is most of what building a rate request costs.
+ */
 export function localDateTimeWithOffset(date: string, time: string, zone: string): { local: string; offset: string } {
-  const dt = DateTime.fromISO(`${date}T${time}`, { zone });
-  return { local: `${date}T${time}`, offset: dt.isValid ? dt.toFormat('ZZ') : '+00:00' };
+  const key = `${date}T${time} ${zone}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    const dt = DateTime.fromISO(`${date}T${time}`, { zone });
+    offset = dt.isValid ? dt.toFormat('ZZ') : '+00:00';
+    if (offsetCache.size > 10_000) offsetCache.clear();
+    offsetCache.set(key, offset);
+  }
+  return { local: `${date}T${time}`, offset };
 }
 
 /** Sorts events oldest first by their instant where known (carriers differ in array order). */

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// The carrier adapter overhead benchmark alone (no database, no build needed):
+//   node test/bench/carrier-adapters.bench.mjs [--quick] [--iterations N]
+// Rates DE->US through the MyDHL, UPS and FedEx adapters against the local emulators and compares
+// each call with the raw HTTP round trip of the same request. Target: at most a few ms per carrier.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const swc = require('@swc/core');
+const Module = require('node:module');
+Module._extensions['.ts'] = (mod, filename) => {
+  const { code } = swc.transformSync(readFileSync(filename, 'utf8'), {
+    filename,
+    jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' },
+    module: { type: 'commonjs' },
+  });
+  mod._compile(code, filename);
+};
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..', '..');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const n = args.indexOf('--iterations');
+const iterations = n >= 0 ? Number(args[n + 1]) : quick ? 300 : 2000;
+const { runCarrierAdapterBench } = require(path.join(here, 'carrier-adapters.bench.ts'));
+const r = await runCarrierAdapterBench({ root, iterations, log: (m) => console.log(`[carriers] ${m}`) });
+console.log('');
+console.log('carrier  raw p50  adapter p50  overhead (paired median)  overhead p50  raw p99  adapter p99   (ms)');
+for (const c of r.carriers) {
+  console.log(
+    `${c.carrier.padEnd(7)}  ${String(c.rawMs.p50).padStart(7)}  ${String(c.adapterMs.p50).padStart(11)}  ${String(c.overheadMs.pairedMedian).padStart(24)}  ${String(c.overheadMs.p50).padStart(12)}  ${String(c.rawMs.p99).padStart(7)}  ${String(c.adapterMs.p99).padStart(11)}`,
+  );
+}
+console.log(`fan-out (3 carriers at once): raw p50 ${r.fanOut.rawMs.p50} ms, adapters p50 ${r.fanOut.adapterMs.p50} ms, overhead ${r.fanOut.overheadMs} ms`);
+const worst = Math.max(...r.carriers.map((c) => c.overheadMs.pairedMedian));
+console.log(`target: at most 3 ms per carrier beyond the round trip: ${worst <= 3 ? 'PASS' : 'MISS'} (worst ${worst} ms)`);
+console.log(JSON.stringify(r));
