@@ -52,13 +52,14 @@ export class PublicTrackingSource {
     orderShipments.forEach((s, i) => {
       const timeline = timelines[i];
       parcels.push(...this.parcelsOf(s, timeline, s.direction));
-      const rmaByShipment = new Map(timeline.returns.filter((r) => r.shipmentId).map((r) => [r.shipmentId as string, r.rma]));
+      const rmaByShipment = new Map(timeline.returns.filter((r) => r.shipmentId).map((r) => [r.shipmentId as string, r]));
       for (const tracker of timeline.trackers.filter((t) => t.leg === 'return' && t.shipmentId !== s.id)) {
-        returns.push(this.parcelFacts(tracker, timeline.events, 'return', tracker.shipmentId ?? s.id, rmaByShipment.get(tracker.shipmentId ?? '') ?? null));
+        const rma = rmaByShipment.get(tracker.shipmentId ?? '');
+        returns.push({ ...this.parcelFacts(tracker, timeline.events, 'return', tracker.shipmentId ?? s.id, rma?.rma ?? null), returnState: rma?.status ?? null });
       }
-      // Returns the returns room knows of that have no shipment (label not issued yet).
+      // Returns the carrier has not scanned yet (no tracker), or without a label at all.
       for (const r of timeline.returns.filter((x) => !x.shipmentId || !timeline.trackers.some((t) => t.shipmentId === x.shipmentId))) {
-        returns.push(this.pendingReturn(r.id, r.rma, r.carrier, r.trackingNumber));
+        returns.push(this.pendingReturn(r.id, r.rma, r.status, r.carrier, r.trackingNumber));
       }
     });
     const primary =
@@ -100,6 +101,7 @@ export class PublicTrackingSource {
       estimatedDelivery: null,
       firstEstimatedDelivery: null,
       rma: null,
+      returnState: null,
     }));
   }
 
@@ -123,10 +125,11 @@ export class PublicTrackingSource {
       estimatedDelivery: latest ? window(latest) : null,
       firstEstimatedDelivery: first ? window(first) : null,
       rma,
+      returnState: null,
     };
   }
 
-  private pendingReturn(id: string, rma: string, carrier: string | null, trackingNumber: string | null): ParcelFacts {
+  private pendingReturn(id: string, rma: string, state: string, carrier: string | null, trackingNumber: string | null): ParcelFacts {
     return {
       key: id,
       shipmentId: id,
@@ -136,13 +139,14 @@ export class PublicTrackingSource {
       serviceName: null,
       trackingNumber: trackingNumber ?? '',
       apiCarrier: false,
-      status: 'unknown',
+      status: RETURN_STATE_STATUS[state] ?? 'unknown',
       substatus: null,
       actionRequired: false,
       events: [],
       estimatedDelivery: null,
       firstEstimatedDelivery: null,
       rma,
+      returnState: state,
     };
   }
 
@@ -188,6 +192,18 @@ export class PublicTrackingSource {
     return typeof adapter.track === 'function' && adapter.enabled?.(carrier) !== false;
   }
 }
+
+/** The parcel status a return implies before its carrier has scanned it. */
+const RETURN_STATE_STATUS: Record<string, TrackingStatus> = {
+  requested: 'unknown',
+  label_issued: 'label_created',
+  expired: 'label_created',
+  in_transit: 'in_transit',
+  delivered_to_merchant: 'delivered',
+  received: 'delivered',
+  closed: 'delivered',
+  cancelled: 'cancelled',
+};
 
 function statusOf(value: string): TrackingStatus {
   return isTrackingStatus(value) ? value : 'unknown';

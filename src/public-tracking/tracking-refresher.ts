@@ -19,7 +19,7 @@ export interface RefreshTarget {
 
 /**
  * Asks API carriers for fresh events when a buyer opens the page, at most once per shipment per
- * `PUBLIC_TRACKING_REFRESH_MINUTES` across all instances (a PostgreSQL rate limit), so that a page
+ * `PUBLIC_TRACKING_REFRESH_MINUTES` across all instances (a cooldown kept in PostgreSQL), so that a page
  * reloaded a hundred times costs the carrier one call. The page waits up to 1.5 s for the answer and
  * otherwise renders what is stored; the call finishes in the background and is ingested like a poll
  * (`source: 'poll'`), without touching the poller's own schedule.
@@ -43,9 +43,7 @@ export class TrackingRefresher {
    */
   async refresh(shipmentId: string, targets: RefreshTarget[]): Promise<boolean> {
     if (!targets.length) return false;
-    const windowSeconds = this.config.PUBLIC_TRACKING_REFRESH_MINUTES * 60;
-    const slot = await this.limiter.consume({ name: 'tracking-refresh', limit: 1, windowSeconds }, shipmentId);
-    if (!slot.allowed) return false;
+    if (!(await this.limiter.cooldown('tracking-refresh', shipmentId, this.config.PUBLIC_TRACKING_REFRESH_MINUTES * 60))) return false;
     const work = Promise.all(targets.map((t) => this.pull(t))).then((created) => created.some(Boolean));
     this.running.add(work);
     void work.finally(() => this.running.delete(work));

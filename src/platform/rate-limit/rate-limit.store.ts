@@ -52,6 +52,22 @@ export class RateLimitStore {
     return counts;
   }
 
+  /**
+   * Starts a cooldown unless one is running: one row per bucket (window_start fixed at the epoch) whose
+   * `expires_at` is the end of the cooldown. The conditional upsert is atomic across instances.
+   */
+  async acquire(bucket: string, now: Date, until: Date): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `INSERT INTO rate_limit_counter AS c (bucket, window_start, hits, expires_at)
+       VALUES ($1, 'epoch', 1, $2)
+       ON CONFLICT (bucket, window_start) DO UPDATE SET hits = c.hits + 1, expires_at = EXCLUDED.expires_at
+       WHERE c.expires_at <= $3
+       RETURNING hits`,
+      [bucketKey(bucket), until, now],
+    );
+    return rows.length > 0;
+  }
+
   /** Takes back hits counted in one window (never below zero). */
   async refund(bucket: string, windowStart: Date, cost: number): Promise<void> {
     await this.db.query(`UPDATE rate_limit_counter SET hits = GREATEST(hits - $3, 0) WHERE bucket = $1 AND window_start = $2`, [

@@ -21,8 +21,9 @@ const PRUNE_EVERY_MS = 60_000;
  * balancer). Each `consume` is one round trip: an atomic upsert that returns the counts of the current
  * and previous window, from which a sliding-window estimate is made (see `decide`).
  *
- * Denied hits are counted too: a client that keeps hammering stays limited until it slows down, and
- * `Retry-After` says when it may come back.
+ * Denied hits are not counted (they are taken back at once), so `Retry-After` stays true however
+ * often a client retries before it; a hit that would only fit once other hits are taken back is
+ * denied, never the other way round.
  *
  * Time comes from the injected Clock: instances are expected to have synchronised clocks (NTP); a
  * skew of a few seconds only shifts window edges.
@@ -53,14 +54,23 @@ export class RateLimiter implements OnApplicationBootstrap, BeforeApplicationShu
     const now = this.clock.now().getTime();
     const { currentStart, previousStart, elapsedMs } = windowsAt(now, r.windowSeconds);
     const bucket = `${r.name}\u0000${key}`;
-    const counts = await this.store.hit(
-      bucket,
-      new Date(currentStart),
-      new Date(previousStart),
-      new Date(currentStart + 2 * r.windowSeconds * 1000),
-      cost,
-    );
-    return { ...decide(r, counts.current, counts.previous, elapsedMs), bucket, windowStart: new Date(currentStart), cost };
+    const windowStart = new Date(currentStart);
+    const counts = await this.store.hit(bucket, windowStart, new Date(previousStart), new Date(currentStart + 2 * r.windowSeconds * 1000), cost);
+    const decision = decide(r, counts.current, counts.previous, elapsedMs);
+    if (decision.allowed) return { ...decision, bucket, windowStart, cost };
+    await this.store.refund(bucket, windowStart, cost);
+    // When the next hit fits, given what is stored now that this one is taken back.
+    const after = decide(r, counts.current - cost, counts.previous, elapsedMs);
+    return { ...after, allowed: false, remaining: 0, bucket, windowStart, cost: 0 };
+  }
+
+  /**
+   * A cooldown: true (and the cooldown starts) when `key` has not acquired one in the last `seconds`,
+   * false otherwise. Unlike a sliding window, "once per 10 minutes" then means exactly that.
+   */
+  async cooldown(name: string, key: string, seconds: number): Promise<boolean> {
+    const now = this.clock.now();
+    return this.store.acquire(`${name}\u0000${key}`, now, new Date(now.getTime() + seconds * 1000));
   }
 
   /** Whether one more hit would fit now, without counting one. */
@@ -73,7 +83,7 @@ export class RateLimiter implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** Takes back a counted hit (e.g. a verification attempt that turned out right). */
   async refund(receipt: RateLimitReceipt): Promise<void> {
-    await this.store.refund(receipt.bucket, receipt.windowStart, receipt.cost);
+    if (receipt.cost > 0) await this.store.refund(receipt.bucket, receipt.windowStart, receipt.cost);
   }
 
   /** Counts a hit and throws the 429 when it does not fit. */

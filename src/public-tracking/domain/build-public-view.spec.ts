@@ -50,6 +50,7 @@ const parcel = (over: Partial<ParcelFacts>): ParcelFacts => ({
   estimatedDelivery: { earliest: '2026-11-27', latest: '2026-11-28' },
   firstEstimatedDelivery: { earliest: '2026-11-26', latest: '2026-11-26' },
   rma: null,
+  returnState: null,
   ...over,
 });
 
@@ -58,7 +59,7 @@ const order = (over: Partial<OrderFacts> = {}): OrderFacts => {
   return {
     primary,
     parcels: [primary, parcel({ key: 'p2', trackingNumber: '1234567891', status: 'in_transit', substatus: null, actionRequired: false, events: primary.events.slice(0, 2) })],
-    returns: [parcel({ key: 'r1', shipmentId: 'shp_r', direction: 'return', trackingNumber: '9999999999', status: 'label_created', substatus: null, actionRequired: false, events: [], rma: 'RMA-7' })],
+    returns: [parcel({ key: 'r1', shipmentId: 'shp_r', direction: 'return', trackingNumber: '9999999999', status: 'label_created', substatus: null, actionRequired: false, events: [], rma: 'RMA-7', returnState: 'label_issued' })],
     customs: { required: true, incoterm: 'DAP', dutiesAndTaxes: { amount: '31.85', currency: 'CHF', estimate: true } },
     reference: 'ORDER-1001',
     ...over,
@@ -100,7 +101,9 @@ describe('buildPublicView', () => {
       ['Parcel 1 of 2', true, '••••••7890', 0],
       ['Parcel 2 of 2', false, '••••••7891', 2],
     ]);
-    expect(view.returns).toEqual([expect.objectContaining({ rma: 'RMA-7', label: 'Return RMA-7', trackingNumberMasked: '••••••9999', status: 'label_created' })]);
+    expect(view.returns).toEqual([
+      expect.objectContaining({ rma: 'RMA-7', label: 'Return RMA-7', returnState: 'label_issued', returnStateText: 'Return label issued', trackingNumberMasked: '••••••9999', status: 'label_created' }),
+    ]);
   });
 
   it('verified: adds the masked address, the items and the order reference, in the reader language', () => {

@@ -174,6 +174,8 @@ function returnView(r: ParcelFacts, t: Translator, filter: PrivacyFilter, verifi
   return {
     rma: r.rma,
     label: r.rma ? t.t('returns.item', { rma: r.rma }) : t.t('returns.itemNoRma'),
+    returnState: r.returnState,
+    returnStateText: r.returnState ? (t.maybe(`returns.state.${r.returnState}`) ?? null) : null,
     carrier: r.carrier,
     carrierName: r.carrierName,
     trackingNumberMasked: maskTrackingNumber(r.trackingNumber),

@@ -55,6 +55,8 @@ export interface ParcelFacts {
   firstEstimatedDelivery: WindowFacts | null;
   /** For a return: its RMA number. */
   rma: string | null;
+  /** For a return: where the RMA stands (`requested`, `label_issued`, `in_transit`, `delivered_to_merchant`, `received`, `closed`, `cancelled`, `expired`). */
+  returnState: string | null;
 }
 
 /** Duties and taxes as the booking knows them. */

@@ -105,6 +105,9 @@ export interface ParcelView {
 export interface ReturnView {
   rma: string | null;
   label: string;
+  /** Where the return stands for the merchant (`label_issued`, `received`, ...), and in words. */
+  returnState: string | null;
+  returnStateText: string | null;
   carrier: string;
   carrierName: string;
   trackingNumberMasked: string;

@@ -91,6 +91,8 @@ class ParcelDoc {
 class ReturnDoc {
   @ApiProperty({ nullable: true, type: String, example: 'RMA-1042' }) rma!: string | null;
   @ApiProperty({ example: 'Return RMA-1042' }) label!: string;
+  @ApiProperty({ nullable: true, type: String, enum: ['requested', 'label_issued', 'in_transit', 'delivered_to_merchant', 'received', 'closed', 'cancelled', 'expired'] }) returnState!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'Return label issued' }) returnStateText!: string | null;
   @ApiProperty() carrier!: string;
   @ApiProperty() carrierName!: string;
   @ApiProperty() trackingNumberMasked!: string;

@@ -39,6 +39,7 @@ const parcel: ParcelFacts = {
   estimatedDelivery: { earliest: '2026-11-27', latest: '2026-11-28' },
   firstEstimatedDelivery: null,
   rma: null,
+  returnState: null,
 };
 const order: OrderFacts = { primary: parcel, parcels: [parcel], returns: [], customs: { required: true, incoterm: 'DDP', dutiesAndTaxes: null }, reference: null };
 

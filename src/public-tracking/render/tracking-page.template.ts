@@ -123,8 +123,9 @@ function returns(view: PublicTrackingView, t: Translator): SafeHtml {
 <ul class="returns">${view.returns.map(
     (r) => html`<li>
 <h3>${r.label}</h3>
-<dl><dt>${t.t('carrier.heading')}</dt><dd>${r.carrierName}</dd>
-<dt>${t.t('carrier.trackingNumber')}</dt><dd class="mono">${r.trackingNumberMasked}</dd>
+${r.returnStateText ? html`<p>${r.returnStateText}</p>` : ''}
+<dl>${r.carrierName ? html`<dt>${t.t('carrier.heading')}</dt><dd>${r.carrierName}</dd>` : ''}
+${r.trackingNumberMasked ? html`<dt>${t.t('carrier.trackingNumber')}</dt><dd class="mono">${r.trackingNumberMasked}</dd>` : ''}
 <dt>${t.t('progress.label')}</dt><dd>${r.statusText}</dd></dl>
 ${r.events.length ? html`<details><summary>${t.t('timeline.heading')}</summary>${timeline(r.events)}</details>` : ''}
 </li>`,
