@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CarriersModule } from '../carriers/carriers.module';
 import { DocumentsModule } from '../documents/documents.module';
+import { BatchService } from './batches/batch.service';
+import { BatchesController } from './batches/batches.controller';
 import { BookingService } from './booking.service';
 import { IdempotencyStore } from './idempotency.store';
 import { ShipmentDocumentsService } from './shipment-documents.service';
@@ -16,8 +18,8 @@ import { ShipmentsService } from './shipments.service';
  */
 @Module({
   imports: [CarriersModule, DocumentsModule],
-  controllers: [ShipmentsController],
-  providers: [BookingService, IdempotencyStore, ShipmentStore, ShipmentsService, ShipmentDocumentsService, ShipmentLifecycle],
+  controllers: [ShipmentsController, BatchesController],
+  providers: [BatchService, BookingService, IdempotencyStore, ShipmentStore, ShipmentsService, ShipmentDocumentsService, ShipmentLifecycle],
   exports: [BookingService, ShipmentStore, ShipmentsService, ShipmentDocumentsService, ShipmentLifecycle, DocumentsModule],
 })
 export class ShipmentsModule {}
