@@ -38,6 +38,10 @@ export async function writeCarrierSet(carriersDir: string, target: string, count
   }
   await fs.rm(target, { recursive: true, force: true });
   await fs.mkdir(target, { recursive: true });
+  // Files beside the carrier folders (e.g. weekends.csv) are shared by all carriers: keep them.
+  for (const entry of await fs.readdir(carriersDir, { withFileTypes: true })) {
+    if (entry.isFile()) await fs.copyFile(path.join(carriersDir, entry.name), path.join(target, entry.name));
+  }
   const ids: string[] = [];
   for (let n = 0; n < count; n++) {
     const source = sources[n % sources.length];

@@ -75,22 +75,30 @@ export async function measurePair(run: InstanceRun, spec: PairSpec): Promise<voi
   const sides = [spec.small, spec.large];
   const runs: InstanceRun[] = [];
   try {
-    for (const side of sides) runs.push(await run.spawn(side.id, side.settings));
+    // Both boot at once; a side that fails to start is stopped with the other in `finally`.
+    const started = await Promise.allSettled(sides.map((side) => run.spawn(side.id, side.settings)));
+    for (const s of started) if (s.status === 'fulfilled') runs.push(s.value);
+    const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) throw failed.reason;
     const loads: BenchLoad[] = [];
     for (let i = 0; i < sides.length; i++) {
       const load = await runs[i].prepare(sides[i].scenario ?? spec.scenario, `${spec.id}:${sides[i].id}`);
       if (!load) return;
       loads.push(load);
     }
+    // Warm-up doubles as calibration: each round then sends a fixed number of requests (about
+    // `roundSeconds` worth, at least 20), so that a slow side still yields whole samples per round.
+    const perRound: number[] = [];
     for (let i = 0; i < sides.length; i++) {
-      await runLoad({ baseUrl: runs[i].service.baseUrl, load: loads[i], connections, durationSeconds: run.options.quick ? 1 : 3 });
+      const warm = await runLoad({ baseUrl: runs[i].service.baseUrl, load: loads[i], connections, durationSeconds: run.options.quick ? 2 : 3 });
+      perRound.push(Math.max(20, Math.round(warm.rps * roundSeconds)));
       await runs[i].service.resetPeak();
     }
     const results: LoadResult[][] = [[], []];
     for (let r = 0; r < rounds; r++) {
       const order = r % 2 === 0 ? [0, 1] : [1, 0];
       for (const i of order) {
-        results[i].push(await runLoad({ baseUrl: runs[i].service.baseUrl, load: loads[i], connections, durationSeconds: roundSeconds }));
+        results[i].push(await runLoad({ baseUrl: runs[i].service.baseUrl, load: loads[i], connections, amount: perRound[i] }));
       }
     }
     const rows: ScenarioFigures[] = [];
@@ -98,6 +106,7 @@ export async function measurePair(run: InstanceRun, spec: PairSpec): Promise<voi
       const peak = (await runs[i].service.memory()).peakRss / 1048576;
       const row = foldRounds(`${spec.id}:${sides[i].id}`, `${spec.scenario.title} [${sides[i].label}]`, sides[i].id, results[i], peak, `median of ${rounds} alternating rounds of ${roundSeconds}s`);
       const failed = results[i].reduce((a, x) => a + x.requests - x.ok, 0);
+      if (!results[i].some((x) => x.ok > 0)) run.report.errors.push(`${spec.id}/${sides[i].id}: no successful response`);
       if (failed > 0) run.report.errors.push(`${spec.id}/${sides[i].id}: ${failed} unsuccessful responses ${JSON.stringify(row.failures.statusCodes)}`);
       run.report.scenarios.push(row);
       rows.push(row);

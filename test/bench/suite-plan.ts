@@ -4,13 +4,16 @@ import path from 'node:path';
 import { BenchReport, ratioOf } from './bench-report';
 import type { InstanceRun, InstanceSettings, SuiteOptions } from './bench-suite';
 import { runCarrierAdapterBench } from './carrier-adapters.bench';
-import { measurePair } from './growth-probes';
+import { verifyAnyQuote, withVerify } from './scenario-tools';
+import { writeCarrierSet } from './carrier-sets';
+import { measurePair, soak } from './growth-probes';
 import { healthFloorScenario } from './health-floor.scenario';
 import { LANDED_COST_SCHEDULE_FILE, landedCostHttpScenario, landedCostOrderCodes } from './landed-cost-http.scenario';
 import { runLandedCostBench } from './landed-cost.bench';
 import { computeSizing } from './sizing';
 import { writeTrimmedTariffs } from './tariff-sets';
 import { trackingIngestScenario, trackingTimelineScenario } from './tracking.scenario';
+import { quotesCustomerScenario, quotesScenario } from './quotes.scenario';
 
 /** One thing a phase does: measure a scenario, seed, or take a ratio. */
 export interface PlanStep {
@@ -77,6 +80,8 @@ export async function buildPlan(options: SuiteOptions, resources: PlanResources)
         },
       },
       { id: 'floor', run: async (run) => void (await run.measure(healthFloorScenario)) },
+      { id: 'quotes', run: async (run) => void (await run.measure(quotesScenario)) },
+      { id: 'quotes-customer', run: async (run) => void (await run.measure(quotesCustomerScenario)) },
       { id: 'landed-cost', run: async (run) => void (await run.measure(landedCostHttpScenario)) },
       {
         // Seeds the large event table once (SQL generate_series), then reads timelines spread over it.
@@ -85,6 +90,24 @@ export async function buildPlan(options: SuiteOptions, resources: PlanResources)
       },
       // Ingestion goes into the table that already holds the large history, as in production.
       { id: 'tracking-ingest', run: async (run) => void (await run.measure(trackingIngestScenario)) },
+      {
+        id: 'growth-carriers',
+        run: async (run) => {
+          const one = path.join(temp, 'carriers-1');
+          const twenty = path.join(temp, 'carriers-20');
+          const [first] = await writeCarrierSet(carriersDir, one, 1, 'dhl-express');
+          const ids = await writeCarrierSet(carriersDir, twenty, 20, 'dhl-express');
+          run.log(`  carriers-1: ${first}; carriers-20: ${ids.join(', ')}`);
+          await measurePair(run, {
+            id: 'growth-carriers',
+            title: 'quote latency, 20 vs 1 rate-card carriers loaded',
+            // With one carrier the cart gets that carrier's few services, not the three tags.
+            scenario: withVerify(quotesScenario, verifyAnyQuote),
+            small: { id: 'carriers-1', label: '1 carrier', settings: { ...settings, carriersDir: one, env: { ...settings.env, CARRIERS_DIR: one } } },
+            large: { id: 'carriers-20', label: '20 carriers', settings: { ...settings, carriersDir: twenty, env: { ...settings.env, CARRIERS_DIR: twenty } } },
+          });
+        },
+      },
       {
         id: 'growth-tariff',
         run: async (run) => {
@@ -153,11 +176,31 @@ export async function buildPlan(options: SuiteOptions, resources: PlanResources)
     ],
   };
 
+  const soakPhase: PhasePlan = {
+    id: 'soak',
+    title: 'a fresh service for the memory soak',
+    ...settings,
+    steps: [
+      {
+        id: 'growth-memory',
+        run: (run) => soak(run, { scenario: quotesScenario, checkpoints: options.quick ? [2_000, 20_000] : [10_000, 100_000] }),
+      },
+    ],
+  };
+
   return {
-    phases: [main],
+    phases: [main, soakPhase],
     finish(report) {
       const floor = report.scenarios.find((s) => s.id === 'floor');
       if (floor) report.sizing.floorRequestsPerSecond = Math.round(floor.rps);
+      const quotes = report.scenarios.find((s) => s.id === 'quotes');
+      ratioOf(report, {
+        id: 'quotes-vs-floor',
+        title: 'quote req/s / floor req/s (32 connections, same process)',
+        unit: 'req/s',
+        numerator: { label: 'quotes', value: quotes?.rps },
+        denominator: { label: 'GET /health', value: floor?.rps },
+      });
       computeSizing(report);
     },
     cleanup: () => fs.rm(temp, { recursive: true, force: true }),
