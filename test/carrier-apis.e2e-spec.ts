@@ -374,12 +374,12 @@ describe('carrier APIs (MyDHL, UPS, FedEx) against their emulators', () => {
     it('verifies fdx-signature over the raw body and maps the scan events', () => {
       const raw = JSON.stringify({ trackingNumber: '794600000010', scanEvents: [{ date: '2026-12-01T10:00:00-05:00', eventType: 'DL', eventDescription: 'Delivered', scanLocation: { city: 'NEW YORK', countryCode: 'US' } }] });
       const signature = signFedexBody(raw, EMULATOR_CREDENTIALS.FEDEX_WEBHOOK_SECRET);
-      expect(adapters.fedex.verifyPush(Buffer.from(raw), { 'fdx-signature': signature })).toBe(true);
-      expect(adapters.fedex.verifyPush(Buffer.from(raw.replace('DL', 'PU')), { 'fdx-signature': signature })).toBe(false);
-      expect(adapters.fedex.verifyPush(Buffer.from(raw), {})).toBe(false);
+      expect(adapters.fedex.verifyPush({ 'fdx-signature': signature }, Buffer.from(raw))).toBe(true);
+      expect(adapters.fedex.verifyPush({ 'fdx-signature': signature }, Buffer.from(raw.replace('DL', 'PU')))).toBe(false);
+      expect(adapters.fedex.verifyPush({}, Buffer.from(raw))).toBe(false);
+      expect(adapters.fedex.verifyPush({ 'fdx-signature': signature })).toBe(false);
       const [pushed] = adapters.fedex.parsePush(carrier('fedex'), JSON.parse(raw));
-      expect(pushed.trackingNumber).toBe('794600000010');
-      expect(pushed.events[0]).toMatchObject({ code: 'DL', status: 'delivered', occurredAt: '2026-12-01T10:00:00-05:00' });
+      expect(pushed).toMatchObject({ trackingNumber: '794600000010', code: 'DL', status: 'delivered', occurredAt: '2026-12-01T10:00:00-05:00' });
     });
   });
 

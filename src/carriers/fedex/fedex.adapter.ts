@@ -96,27 +96,34 @@ export class FedexAdapter implements CarrierAdapter {
     return parseTrackResponse(await this.api(carrier).track(trackingNumber, ctx.signal), eventCodes(carrier));
   }
 
-  /** For the carrier webhook route: is this push signed by FedEx (`fdx-signature`, FEDEX_WEBHOOK_SECRET)? */
-  verifyPush(rawBody: Buffer | string, headers: Record<string, string | string[] | undefined>): boolean {
+  /**
+   * For the carrier webhook route: is this push signed by FedEx (`fdx-signature` over the raw body,
+   * keyed with FEDEX_WEBHOOK_SECRET)? Without the raw body nothing verifies.
+   */
+  verifyPush(headers: Record<string, string | string[] | undefined>, rawBody?: Buffer | string): boolean {
+    if (rawBody === undefined) return false;
     return verifyFedexSignature(rawBody, headers['fdx-signature'], this.config.FEDEX_WEBHOOK_SECRET);
   }
 
   /**
-   * For the carrier webhook route: the events of a FedEx tracking push. The push carries track
-   * results in the Track API's shape, either the whole `output.completeTrackResults` or one result.
+   * For the carrier webhook route: the events of a FedEx tracking push, each with its tracking
+   * number. The push carries track results in the Track API's shape: the whole
+   * `output.completeTrackResults`, or one result (`trackingNumberInfo` or `trackingNumber` with `scanEvents`).
    */
-  parsePush(carrier: CarrierDefinition, body: unknown): { trackingNumber: string; events: MappedTrackingEvent[] }[] {
+  parsePush(carrier: CarrierDefinition, body: unknown): (MappedTrackingEvent & { trackingNumber: string })[] {
     const b = body as FedexTrackResponse & FedexTrackResult & { trackingNumber?: string };
     const table = eventCodes(carrier);
     if (b?.output?.completeTrackResults) {
-      return b.output.completeTrackResults.map((c) => ({
-        trackingNumber: c.trackingNumber ?? '',
-        events: (c.trackResults ?? []).flatMap((r) => scanEvents(r, table)),
-      }));
+      return b.output.completeTrackResults.flatMap((c) =>
+        (c.trackResults ?? []).flatMap((r) => {
+          const number = r.trackingNumberInfo?.trackingNumber ?? c.trackingNumber ?? '';
+          return scanEvents(r, table).map((e) => ({ ...e, trackingNumber: number }));
+        }),
+      );
     }
     const number = b?.trackingNumberInfo?.trackingNumber ?? b?.trackingNumber;
     if (!number || !Array.isArray(b.scanEvents)) throw new CarrierError(carrier.id, 'INVALID_REQUEST', 'FedEx push without tracking results');
-    return [{ trackingNumber: number, events: scanEvents(b, table) }];
+    return scanEvents(b, table).map((e) => ({ ...e, trackingNumber: number }));
   }
 
   private mapping(carrier: CarrierDefinition): FedexMappingContext {
