@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
+import { signFedexBody } from '../src/carriers/fedex/fedex-webhook.verifier';
 import { SignedPushHandler } from '../src/tracking/signed-push.handler';
 import { TrackingPoller } from '../src/tracking/tracking-poller';
 import { TrackingService } from '../src/tracking/tracking.service';
@@ -8,6 +9,7 @@ import { auth, startTestApp, TestApp } from './support/test-app';
 
 const PUSH_SECRET = 'dhl-express-push-secret-0123456789';
 const UPS_CREDENTIAL = 'ups-track-alert-credential-0123456789';
+const FEDEX_SECRET = 'fedex-security-token-0123456789';
 
 /** A minimal UPS Track API emulator (OAuth token + track details, shapes from UPS Tracking.yaml). */
 class UpsTrackEmulator {
@@ -60,6 +62,7 @@ describe('tracking sources: carrier pushes, warehouse scans, polling, shipment t
         CARRIER_WEBHOOK_SECRETS: `dhl-express=${PUSH_SECRET}`,
         CARRIER_WEBHOOK_TOLERANCE_SECONDS: '300',
         UPS_WEBHOOK_CREDENTIAL: UPS_CREDENTIAL,
+        FEDEX_WEBHOOK_SECRET: FEDEX_SECRET,
         UPS_BASE_URL: ups.url,
         UPS_CLIENT_ID: 'client',
         UPS_CLIENT_SECRET: 'secret',
@@ -167,6 +170,25 @@ describe('tracking sources: carrier pushes, warehouse scans, polling, shipment t
       expect(tl.body.events).toHaveLength(1);
       expect(tl.body.events[0]).toMatchObject({ code: '005', status: 'in_transit', occurredAt: '2026-11-20T14:30:00-05:00', occurredAtUtc: '2026-11-20T19:30:00.000Z', source: 'webhook' });
       await t.http().post('/v1/carriers/ups/webhooks').set('credential', 'wrong').send(alert(`1Z999AA1${String(10000000 + ++seq)}`)).expect(401);
+    });
+  });
+
+  describe('FedEx tracking webhooks (fdx-signature through the FedEx adapter)', () => {
+    it('verifies the HMAC over the raw bytes, keeps FedEx offsets, and ignores a re-sent push', async () => {
+      const n = `7946${String(10000000 + ++seq)}`;
+      // Out of order, as FedEx warns it may send them; the raw bytes keep their spacing.
+      const raw = `{"trackingNumberInfo": {"trackingNumber": "${n}"}, "scanEvents": [
+        {"date": "2026-11-21T09:12:00-05:00", "eventType": "AR", "eventDescription": "Arrived at FedEx location", "scanLocation": {"city": "MEMPHIS", "stateOrProvinceCode": "TN", "countryCode": "US"}},
+        {"date": "2026-11-20T18:40:00-07:00", "eventType": "PU", "eventDescription": "Picked up", "scanLocation": {"city": "DENVER", "stateOrProvinceCode": "CO", "countryCode": "US"}}]}`;
+      const send = (body: string, signature: string) => t.http().post('/v1/carriers/fedex/webhooks').set('content-type', 'application/json').set('fdx-signature', signature).send(body);
+      await send(raw, signFedexBody(raw, FEDEX_SECRET)).expect(200);
+      expect((await send(raw, signFedexBody(raw, FEDEX_SECRET)).expect(200)).body.duplicate).toBe(true);
+      // The same JSON re-serialised is not what FedEx signed.
+      await send(JSON.stringify(JSON.parse(raw)), signFedexBody(raw, FEDEX_SECRET)).expect(401);
+      await send(raw, signFedexBody(raw, 'another-token')).expect(401);
+      const tl = await timeline('fedex', n).expect(200);
+      expect(tl.body.events.map((e: { code: string; occurredAt: string }) => `${e.code}@${e.occurredAt}`)).toEqual(['PU@2026-11-20T18:40:00-07:00', 'AR@2026-11-21T09:12:00-05:00']);
+      expect(tl.body.status).toBe('in_transit');
     });
   });
 
