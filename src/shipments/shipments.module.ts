@@ -4,6 +4,8 @@ import { DocumentsModule } from '../documents/documents.module';
 import { BatchService } from './batches/batch.service';
 import { BatchesController } from './batches/batches.controller';
 import { BookingService } from './booking.service';
+import { ManifestService } from './manifests/manifest.service';
+import { ManifestsController } from './manifests/manifests.controller';
 import { IdempotencyStore } from './idempotency.store';
 import { ShipmentDocumentsService } from './shipment-documents.service';
 import { ShipmentLifecycle } from './shipment-lifecycle';
@@ -18,8 +20,8 @@ import { ShipmentsService } from './shipments.service';
  */
 @Module({
   imports: [CarriersModule, DocumentsModule],
-  controllers: [ShipmentsController, BatchesController],
-  providers: [BatchService, BookingService, IdempotencyStore, ShipmentStore, ShipmentsService, ShipmentDocumentsService, ShipmentLifecycle],
+  controllers: [ShipmentsController, BatchesController, ManifestsController],
+  providers: [BatchService, BookingService, ManifestService, IdempotencyStore, ShipmentStore, ShipmentsService, ShipmentDocumentsService, ShipmentLifecycle],
   exports: [BookingService, ShipmentStore, ShipmentsService, ShipmentDocumentsService, ShipmentLifecycle, DocumentsModule],
 })
 export class ShipmentsModule {}
