@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { signFedexBody } from '../src/carriers/fedex/fedex-webhook.verifier';
 import type { CarrierEmulator } from './emulators/carrier-emulator';
 import { EMULATOR_CREDENTIALS, EmulatorSet, carriersFolder, startEmulators } from './emulators/emulator-set';
-import { BONN, NEW_YORK, TSHIRTS } from './documents/shipment-bodies';
 import { auth, startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -13,6 +12,38 @@ import { auth, startTestApp, TestApp } from './support/test-app';
  */
 
 const API_CARRIERS = ['mydhl', 'ups', 'fedex'];
+
+const BONN = {
+  name: 'Max Mustermann',
+  company: 'Acme GmbH',
+  street1: 'Poststrasse 1',
+  city: 'Bonn',
+  postalCode: '53113',
+  country: 'DE',
+  phone: '+49 228 1234567',
+  email: 'ship@acme.example',
+  taxIds: [
+    { type: 'eori', value: 'DE123456789012345' },
+    { type: 'vat', value: 'DE123456789' },
+  ],
+};
+
+const NEW_YORK = {
+  name: 'Jane Doe',
+  street1: '350 Fifth Avenue',
+  street2: 'Suite 4100',
+  city: 'New York',
+  region: 'NY',
+  postalCode: '10118',
+  country: 'US',
+  phone: '+1 212 555 0100',
+  email: 'jane@example.com',
+};
+
+const TSHIRTS = [
+  { sku: 'TS-1', description: 'Cotton T-shirt', hsCode: '610910', originCountry: 'PT', quantity: 10, unitValue: { amount: '12.50', currency: 'EUR' }, unitWeight: { value: 0.2, unit: 'kg' } },
+  { description: 'Leather wallet', hsCode: '420231', originCountry: 'IT', quantity: 2, unitValue: { amount: '45.99', currency: 'EUR' }, unitWeight: { value: 150, unit: 'g' } },
+];
 
 function quoteBody(over: Record<string, unknown> = {}): Record<string, unknown> {
   return {
