@@ -47,6 +47,7 @@ describe('dutiesOf', () => {
     ${intl('DAP', '0.00')}                              | ${'pending'}      | ${null}        | ${false} | ${null}    | ${'none'}
     ${intl('DAP', null)}                                | ${'pending'}      | ${'recipient'} | ${true}  | ${null}    | ${'dueUnknown'}
     ${intl('DDP', '10.00')}                             | ${'duties_due'}   | ${'recipient'} | ${true}  | ${'10.00'} | ${'dueEstimate'}
+    ${intl('DAP', null)}                                | ${'duties_due'}   | ${'recipient'} | ${true}  | ${null}    | ${null}
     ${intl(null, null)}                                 | ${'pending'}      | ${null}        | ${false} | ${null}    | ${null}
     ${{ required: false, incoterm: 'DAP', dutiesAndTaxes: null }} | ${'not_required'} | ${null} | ${false} | ${null}  | ${null}
   `('$customs.incoterm $customs.dutiesAndTaxes.amount in state $state -> $kind', ({ customs, state, payer, due, amount, kind }) => {

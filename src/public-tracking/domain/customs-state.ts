@@ -50,7 +50,8 @@ export function dutiesOf(customs: CustomsFacts, state: CustomsState): DutiesOutc
       return { payer: 'recipient', due: true, amount, kind: positive.estimate ? 'dueEstimate' : 'due' };
     }
     if (customs.dutiesAndTaxes && state !== 'duties_due') return { payer: null, due: false, amount: null, kind: 'none' };
-    return { payer: 'recipient', due: true, amount: null, kind: 'dueUnknown' };
+    // Held for payment with no amount known: the customs state already says so; "may be due" would only blur it.
+    return { payer: 'recipient', due: true, amount: null, kind: state === 'duties_due' ? null : 'dueUnknown' };
   }
   return { payer: null, due: false, amount: null, kind: null };
 }

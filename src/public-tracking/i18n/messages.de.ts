@@ -125,6 +125,7 @@ export const de: Messages = {
   'parcels.heading': 'Pakete dieser Bestellung',
   'parcels.item': 'Paket {n} von {total}',
   'parcels.this': 'dieses Paket',
+  'parcels.status': 'Status',
 
   'returns.heading': 'Rücksendungen',
   'returns.item': 'Rücksendung {rma}',

@@ -127,6 +127,7 @@ export const en = {
   'parcels.heading': 'Parcels in this order',
   'parcels.item': 'Parcel {n} of {total}',
   'parcels.this': 'this parcel',
+  'parcels.status': 'Status',
 
   'returns.heading': 'Returns',
   'returns.item': 'Return {rma}',

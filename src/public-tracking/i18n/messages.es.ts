@@ -125,6 +125,7 @@ export const es: Messages = {
   'parcels.heading': 'Paquetes de este pedido',
   'parcels.item': 'Paquete {n} de {total}',
   'parcels.this': 'este paquete',
+  'parcels.status': 'Estado',
 
   'returns.heading': 'Devoluciones',
   'returns.item': 'Devolución {rma}',

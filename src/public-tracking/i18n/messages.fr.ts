@@ -125,6 +125,7 @@ export const fr: Messages = {
   'parcels.heading': 'Colis de cette commande',
   'parcels.item': 'Colis {n} sur {total}',
   'parcels.this': 'ce colis',
+  'parcels.status': 'Statut',
 
   'returns.heading': 'Retours',
   'returns.item': 'Retour {rma}',

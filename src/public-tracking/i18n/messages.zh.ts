@@ -125,6 +125,7 @@ export const zh: Messages = {
   'parcels.heading': '此订单的包裹',
   'parcels.item': '包裹 {n}/{total}',
   'parcels.this': '当前包裹',
+  'parcels.status': '状态',
 
   'returns.heading': '退货',
   'returns.item': '退货 {rma}',

@@ -35,11 +35,13 @@ h3{font-size:1rem;margin:0 0 .25rem}
 .tone-problem .seg.current{background:#b42318}
 .tone-returning .seg.current,.tone-cancelled .seg.current{background:#5b6270}
 .progress-text{margin:.25rem 0 .5rem;font-weight:600}
-.steps{list-style:none;margin:0;padding:0;display:grid;grid-template-columns:repeat(auto-fit,minmax(5.5rem,1fr));gap:.25rem;font-size:.85rem;color:#3d4450}
+.steps{list-style:none;margin:0;padding:0;display:grid;gap:4px;font-size:.75rem;line-height:1.3;color:#3d4450;overflow-wrap:anywhere}
+.steps.n4{grid-template-columns:repeat(4,1fr)}
+.steps.n5{grid-template-columns:repeat(5,1fr)}
 .steps li[aria-current]{color:#1b1f24;font-weight:700}
-dl{margin:0;display:grid;grid-template-columns:minmax(7rem,auto) 1fr;gap:.25rem .75rem}
-dt{color:#3d4450}
-dd{margin:0;font-weight:600;overflow-wrap:anywhere}
+dl{margin:0}
+dt{color:#3d4450;font-size:.9rem}
+dd{margin:0 0 .5rem;font-weight:600;overflow-wrap:anywhere}
 .mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;letter-spacing:.03em}
 .note{margin:.5rem 0 0;color:#3d4450;font-size:.9rem}
 .duties{margin:.5rem 0 0;font-weight:600}
@@ -65,7 +67,8 @@ button{font:inherit;font-weight:700;color:#fff;background:#0a58a8;border:0;borde
 .error{color:#9b1c1c;font-weight:600;margin:.5rem 0 0;flex-basis:100%}
 .items{margin:0;padding-left:1.25rem}
 footer{max-width:46rem;margin:0 auto;padding:0 1rem 2rem;color:#3d4450;font-size:.85rem}
-@media (min-width:40rem){main{padding:1.5rem}h1{font-size:2rem}.card{padding:1.25rem 1.5rem}}
+@media (min-width:30rem){dl{display:grid;grid-template-columns:minmax(7rem,auto) 1fr;gap:.25rem .75rem}dt{font-size:1rem}dd{margin:0}}
+@media (min-width:40rem){main{padding:1.5rem}h1{font-size:2rem}.card{padding:1.25rem 1.5rem}.steps{font-size:.85rem}}
 `.trim();
 
 /** The CSP source that allows exactly PAGE_CSS. */

@@ -62,7 +62,7 @@ function progress(view: PublicTrackingView, t: Translator): SafeHtml {
     (l) => html`<span class="seg ${l.state}"></span>`,
   )}</div>
 <p class="progress-text">${p.text}</p>
-<ol class="steps">${p.labels.map(
+<ol class="steps n${p.steps}">${p.labels.map(
     (l) => html`<li${l.state === 'current' ? html` aria-current="step"` : ''}>${l.label} <span class="vh">(${t.t(`progress.${l.state === 'todo' ? 'todo' : l.state === 'done' ? 'done' : 'current'}`)})</span></li>`,
   )}</ol>
 </section>`;
@@ -109,7 +109,7 @@ function parcels(view: PublicTrackingView, t: Translator): SafeHtml {
 <h3>${p.label}${p.current ? html` <span class="note">(${t.t('parcels.this')})</span>` : ''}</h3>
 <dl><dt>${t.t('carrier.heading')}</dt><dd>${p.carrierName}</dd>
 <dt>${t.t('carrier.trackingNumber')}</dt><dd class="mono">${p.trackingNumberMasked}</dd>
-<dt>${t.t('progress.label')}</dt><dd>${p.statusText}</dd>
+<dt>${t.t('parcels.status')}</dt><dd>${p.statusText}</dd>
 ${p.estimatedDelivery ? html`<dt>${t.t('delivery.estimate')}</dt><dd>${windowText(p.estimatedDelivery)}</dd>` : ''}</dl>
 ${!p.current && p.events.length ? html`<details><summary>${t.t('timeline.heading')}</summary>${timeline(p.events)}</details>` : ''}
 </li>`,
@@ -126,7 +126,7 @@ function returns(view: PublicTrackingView, t: Translator): SafeHtml {
 ${r.returnStateText ? html`<p>${r.returnStateText}</p>` : ''}
 <dl>${r.carrierName ? html`<dt>${t.t('carrier.heading')}</dt><dd>${r.carrierName}</dd>` : ''}
 ${r.trackingNumberMasked ? html`<dt>${t.t('carrier.trackingNumber')}</dt><dd class="mono">${r.trackingNumberMasked}</dd>` : ''}
-<dt>${t.t('progress.label')}</dt><dd>${r.statusText}</dd></dl>
+<dt>${t.t('parcels.status')}</dt><dd>${r.statusText}</dd></dl>
 ${r.events.length ? html`<details><summary>${t.t('timeline.heading')}</summary>${timeline(r.events)}</details>` : ''}
 </li>`,
   )}</ul>
