@@ -28,6 +28,12 @@ export interface CarrierOverhead {
    * of each interleaved pair (the figure least disturbed by a busy machine; the target is judged on it).
    */
   overheadMs: { p50: number; mean: number; pairedMedian: number };
+  /**
+   * CPU time of this (client) process per call, ms: the adapter's and the raw round trip's. Unlike
+   * wall time it does not grow while the process waits for a core on a busy machine; the difference
+   * is the adapter's own work.
+   */
+  cpuMs: { adapter: number; raw: number; overhead: number };
 }
 
 export interface CarrierAdapterBenchResult {
@@ -101,23 +107,39 @@ export async function runCarrierAdapterBench(opts: { root: string; iterations: n
       for (let i = 0; i < warmup; i++) await raw();
       const adapterMs: number[] = [];
       const rawMs: number[] = [];
+      let adapterCpu = 0;
+      let rawCpu = 0;
       // Interleaved, so that machine noise hits both series alike.
       for (let i = 0; i < opts.iterations; i++) {
+        let c = process.cpuUsage();
         let t = performance.now();
         await adapterCall();
         adapterMs.push(performance.now() - t);
+        c = process.cpuUsage(c);
+        adapterCpu += c.user + c.system;
+        c = process.cpuUsage();
         t = performance.now();
         await raw();
         rawMs.push(performance.now() - t);
+        c = process.cpuUsage(c);
+        rawCpu += c.user + c.system;
         if (i % 500 === 499) await forget(s.url);
       }
       await forget(s.url);
       const a = summary(adapterMs);
       const r = summary(rawMs);
       const paired = summary(adapterMs.map((ms, i) => ms - rawMs[i])).p50;
-      const result = { carrier: s.id, rawMs: r, adapterMs: a, overheadMs: { p50: round(a.p50 - r.p50), mean: round(a.mean - r.mean), pairedMedian: round(paired) } };
+      const cpuAdapter = adapterCpu / 1000 / opts.iterations;
+      const cpuRaw = rawCpu / 1000 / opts.iterations;
+      const result = {
+        carrier: s.id,
+        rawMs: r,
+        adapterMs: a,
+        overheadMs: { p50: round(a.p50 - r.p50), mean: round(a.mean - r.mean), pairedMedian: round(paired) },
+        cpuMs: { adapter: round(cpuAdapter), raw: round(cpuRaw), overhead: round(cpuAdapter - cpuRaw) },
+      };
       carriers.push(result);
-      log(`${s.id}: raw round trip p50 ${r.p50} ms, adapter p50 ${a.p50} ms, overhead ${result.overheadMs.pairedMedian} ms (median of pairs; p50 difference ${result.overheadMs.p50} ms)`);
+      log(`${s.id}: raw round trip p50 ${r.p50} ms, adapter p50 ${a.p50} ms, wall overhead ${result.overheadMs.pairedMedian} ms (median of pairs), CPU ${result.cpuMs.adapter} vs ${result.cpuMs.raw} ms per call (+${result.cpuMs.overhead} ms)`);
     }
 
     const fanRaw: number[] = [];

@@ -148,11 +148,12 @@ export async function buildPlan(options: SuiteOptions, resources: PlanResources)
           // Rating through the MyDHL, UPS and FedEx adapters against emulators that answer at once,
           // compared with the raw HTTP round trip of the same requests (the adapter's own cost).
           const r = await runCarrierAdapterBench({ root, iterations: run.options.quick ? 300 : 2000, log: (m) => run.log(`  ${m}`) });
-          const worst = Math.max(...r.carriers.map((c) => c.overheadMs.pairedMedian));
+          run.report.details['carrier-adapters'] = r;
+          const worst = Math.max(...r.carriers.map((c) => c.cpuMs.overhead));
           run.report.targets.push({
             id: 'carrier-adapters',
-            title: 'carrier adapter overhead per carrier beyond the HTTP round trip (rating, emulator answering at once)',
-            measured: r.carriers.map((c) => `${c.carrier} +${c.overheadMs.pairedMedian} ms (round trip ${c.rawMs.p50} ms)`).join(', '),
+            title: 'carrier adapter cost per carrier beyond the HTTP round trip (rating, emulator answering at once; CPU, wall in brackets)',
+            measured: r.carriers.map((c) => `${c.carrier} +${c.cpuMs.overhead} ms (wall +${c.overheadMs.pairedMedian} ms, round trip ${c.rawMs.p50} ms)`).join(', '),
             target: '<= 3 ms per carrier',
             result: worst <= 3 ? 'PASS' : 'MISS',
           });
