@@ -19,6 +19,7 @@ import { ShipmentsModule } from './shipments/shipments.module';
 import { LandedCostModule } from './landed-cost/landed-cost.module';
 import { TariffsModule } from './tariffs/tariffs.module';
 import { TrackingModule } from './tracking/tracking.module';
+import { WarehouseModule } from './warehouse/warehouse.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** The whole service. Rooms are listed from the bottom (platform) up. */
@@ -46,6 +47,7 @@ export class AppModule {
         TrackingModule,
         ReturnsModule,
         PublicTrackingModule,
+        WarehouseModule,
       ],
     };
   }

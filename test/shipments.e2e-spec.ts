@@ -164,6 +164,39 @@ describe('shipments: booking, find, cancel', () => {
     expect((await t.http().get(`/v1/shipments/${other.id}`).set(auth(key))).body.status).toBe('in_transit');
   });
 
+  it('books a quoted option at the quoted price, with its duties and taxes; a quote for another route is refused', async () => {
+    const quotesKey = await t.keyWith('quotes');
+    const quote = (
+      await t
+        .http()
+        .post('/v1/quotes')
+        .set(auth(quotesKey))
+        .send({
+          shipFrom: { country: 'DE', postalCode: '53113', city: 'Bonn' },
+          shipTo: { country: 'US', postalCode: '10118', city: 'New York', region: 'NY', residential: true },
+          parcels: [{ weight: { value: 2.5, unit: 'kg' }, dimensions: { length: 30, width: 20, height: 15, unit: 'cm' } }],
+          items: [{ description: 'Cotton T-shirt', hsCode: '610910', originCountry: 'PT', quantity: 10, unitValue: { amount: '12.50', currency: 'EUR' } }],
+          incoterm: 'DAP',
+          currency: 'USD',
+        })
+        .expect(200)
+    ).body;
+    const option = quote.options.find((o: { carrier: string }) => o.carrier === 'dhl-express') ?? quote.options[0];
+    const body = { quoteId: quote.id, optionId: option.id, reference: 'QUOTED-1', shipFrom: BONN, shipTo: NEW_YORK };
+    const res = await book(body).expect(201);
+    expect(res.body).toMatchObject({ quoteId: quote.id, optionId: option.id, carrier: option.carrier, service: option.service, incoterm: 'DAP' });
+    expect(res.body.charges.total).toEqual(option.shipping.total);
+    expect(res.body.dutiesAndTaxes).toEqual(option.dutiesAndTaxes);
+    expect(res.body.parcels).toHaveLength(1);
+
+    const elsewhere = await book({ ...body, shipTo: { ...NEW_YORK, postalCode: '94105', city: 'San Francisco', region: 'CA' } }).expect(400);
+    expect(elsewhere.body.error.details).toEqual([expect.objectContaining({ path: 'shipTo.postalCode' })]);
+    const mixed = await book({ ...body, parcels: [{ weight: { value: 1, unit: 'kg' } }], carrier: 'dhl-express' }).expect(400);
+    expect(mixed.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['carrier', 'parcels']);
+    await book({ ...body, optionId: 'opt_unknown' }).expect(422);
+    await book({ ...body, quoteId: 'quo_0000000000aaaaaaaaaaaaaaaa' }).expect(404);
+  });
+
   it('unknown shipments are 404', async () => {
     await t.http().get('/v1/shipments/shp_0000000000aaaaaaaaaaaaaaaa').set(auth(key)).expect(404);
     await t.http().get('/v1/shipments/nope').set(auth(key)).expect(404);

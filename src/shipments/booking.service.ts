@@ -1,14 +1,15 @@
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AddressRules } from '../addresses/address-rules';
 import { checkAddress } from '../addresses/address-check';
-import type { BookingResult, CarrierAdapter, CarrierRate, ChargeLine } from '../carriers/carrier-adapter';
+import type { BookingResult, CarrierAdapter, ChargeLine } from '../carriers/carrier-adapter';
 import { CarrierAdapterRegistry } from '../carriers/carrier-adapter.registry';
 import { CarrierCatalog } from '../carriers/carrier-catalog';
 import type { CarrierDefinition } from '../carriers/carrier-definition';
 import { CarrierError } from '../carriers/carrier-error';
 import type { AddressSpec, ShipmentSpec } from '../carriers/shipment-spec';
+import type { Money } from '../money/money';
 import { requiredCustomsDocuments } from '../documents/customs/customs-document-rules';
 import { CUSTOMS_FORM_RULES, CustomsFormRules } from '../documents/customs/customs-rules';
 import type { CarrierLabel } from '../documents/labels/label.types';
@@ -18,13 +19,13 @@ import { Clock } from '../platform/clock/clock';
 import { AppConfig } from '../platform/config/app-config';
 import { AppError, ErrorDetail } from '../platform/errors/app-error';
 import { newId, randomToken } from '../platform/ids/new-id';
+import { QuoteService } from '../rating/quote.service';
 import { ReferenceData } from '../tariffs/reference-data';
 import { requestFingerprint } from './domain/request-fingerprint';
 import { addressSpec, handlingSpec, importerSpec, itemSpecs, parcelSpecs } from './domain/shipment-spec.mapper';
 import type { CreateShipmentDto } from './dto/shipment-request.dto';
 import type { ShipmentView } from './dto/shipment-view.dto';
 import { IdempotencyStore } from './idempotency.store';
-import { QUOTE_OPTION_RESOLVER, QuoteOptionResolver, ResolvedQuoteOption } from './quote-option.resolver';
 import { ShipmentLifecycle } from './shipment-lifecycle';
 import type { ShipmentCustoms, ShipmentDirection, ShipmentRecord } from './shipment.record';
 import { ShipmentStore } from './shipment.store';
@@ -48,6 +49,22 @@ export interface BookingOutcome {
   replayed: boolean;
 }
 
+/** A quoted option's price, honoured at booking until the quote expires. */
+interface QuotedPrice {
+  quoteId: string;
+  optionId: string;
+  carrier: string;
+  service: string;
+  serviceName: string;
+  shipment: ShipmentSpec;
+  currency: string;
+  charges: ChargeLine[];
+  total: Money;
+  dutiesAndTaxes: unknown;
+  zone?: string;
+  bookingRef?: Record<string, unknown>;
+}
+
 /** What booking settled before calling the carrier. */
 interface BookingPlan {
   carrier: CarrierDefinition;
@@ -56,7 +73,7 @@ interface BookingPlan {
   serviceName: string;
   spec: ShipmentSpec;
   customs: ShipmentCustoms;
-  quote?: ResolvedQuoteOption;
+  quote?: QuotedPrice;
 }
 
 /** How long a request owns its idempotency key before a retry may take over (longer than the carrier timeout). */
@@ -95,7 +112,7 @@ export class BookingService {
     private readonly lifecycle: ShipmentLifecycle,
     private readonly config: AppConfig,
     private readonly clock: Clock,
-    @Optional() @Inject(QUOTE_OPTION_RESOLVER) private readonly quotes?: QuoteOptionResolver,
+    private readonly quotes: QuoteService,
   ) {}
 
   async book(body: CreateShipmentDto, options: BookingOptions): Promise<BookingOutcome> {
@@ -131,7 +148,7 @@ export class BookingService {
       plan = await this.plan(body);
       price = plan.quote
         ? { currency: plan.quote.currency, charges: plan.quote.charges, zone: plan.quote.zone, bookingRef: plan.quote.bookingRef, dutiesAndTaxes: plan.quote.dutiesAndTaxes }
-        : { ...(await this.rerate(plan)), dutiesAndTaxes: null };
+        : await this.rerate(plan, body);
     } catch (e) {
       // Nothing was bought: the key is free again.
       await this.keys.release(owner, idempotencyKey, leaseToken);
@@ -202,25 +219,33 @@ export class BookingService {
     const to = checkAddress(body.shipTo, this.addressRules, { path: 'shipTo', full: true, isKnownCountry });
     problems.push(...from.problems, ...to.problems);
 
-    let quote: ResolvedQuoteOption | undefined;
+    let quote: QuotedPrice | undefined;
     let carrierId = body.carrier;
     let serviceCode = body.service;
     if (body.quoteId || body.optionId) {
       if (!body.quoteId) problems.push({ path: 'quoteId', message: 'quoteId is required with optionId' });
       if (!body.optionId) problems.push({ path: 'optionId', message: 'optionId is required with quoteId' });
-      for (const field of ['carrier', 'service', 'parcels', 'items', 'incoterm', 'handling', 'importer', 'customerId'] as const) {
+      for (const field of ['carrier', 'service', 'parcels', 'items', 'incoterm', 'handling', 'importer', 'customerId', 'currency'] as const) {
         if (body[field] !== undefined) problems.push({ path: field, message: `comes from the quote; leave it out when booking quoteId/optionId` });
       }
       if (body.quoteId && body.optionId) {
-        if (!this.quotes) throw new AppError(503, 'QUOTES_UNAVAILABLE', 'Booking from quotes is not available on this service; book with carrier and service');
-        const resolved = await this.quotes.resolve(body.quoteId, body.optionId, this.clock.now());
-        if ('error' in resolved) {
-          if (resolved.error === 'quote_expired') {
-            throw new AppError(410, 'QUOTE_EXPIRED', `Quote ${body.quoteId} expired${resolved.expiresAt ? ` at ${resolved.expiresAt.toISOString()}` : ''}; request a new quote`);
-          }
-          throw new AppError(404, 'NOT_FOUND', resolved.error === 'quote_not_found' ? `Quote ${body.quoteId} not found` : `Option ${body.optionId} is not in quote ${body.quoteId}`);
-        }
-        quote = resolved.option;
+        // 404 QUOTE_NOT_FOUND, 410 QUOTE_EXPIRED (the price is honoured until then), 422 QUOTE_OPTION_NOT_FOUND.
+        const resolved = await this.quotes.resolveOption(body.quoteId, body.optionId);
+        const o = resolved.option;
+        quote = {
+          quoteId: resolved.quoteId,
+          optionId: o.id,
+          carrier: o.carrier,
+          service: o.service,
+          serviceName: o.serviceName,
+          shipment: resolved.shipment,
+          currency: resolved.currency,
+          charges: o.shipping.charges.map((c) => ({ type: c.type, code: c.code, ...(c.description && { description: c.description }), amount: c.amount.amount })),
+          total: o.shipping.total,
+          dutiesAndTaxes: o.dutiesAndTaxes,
+          zone: o.zone,
+          bookingRef: o.bookingRef,
+        };
         carrierId = quote.carrier;
         serviceCode = quote.service;
         problems.push(...quoteAddressMismatches(quote.shipment, from.address, to.address));
@@ -304,17 +329,20 @@ export class BookingService {
     return { carrier: carrier!, adapter: adapter!, service: service!.code, serviceName: quote?.serviceName ?? service!.name, spec, customs, quote };
   }
 
-  /** Prices the chosen service again at booking time (direct bookings). */
-  private async rerate(plan: BookingPlan): Promise<{ currency: string; charges: ChargeLine[]; zone?: string; bookingRef?: Record<string, unknown> }> {
-    const result = await plan.adapter.rate(plan.carrier, plan.spec, { signal: AbortSignal.timeout(CARRIER_TIMEOUT_MS) });
-    const rate: CarrierRate | undefined = result.rates.find((r) => r.service === plan.service);
-    if (!rate) {
-      const excluded = result.excluded.find((x) => x.service === plan.service);
-      throw new AppError(422, 'SERVICE_UNAVAILABLE', `${plan.carrier.name} ${plan.serviceName} cannot take this shipment${excluded ? `: ${excluded.message}` : ''}`, [
-        { path: 'service', message: excluded ? `${excluded.reason}: ${excluded.message}` : 'the carrier returned no price for this service' },
-      ]);
-    }
-    return { currency: rate.currency, charges: rate.charges, zone: rate.zone, bookingRef: rate.bookingRef };
+  /**
+   * Prices the chosen service at booking time (direct bookings) the way a quote would: in the
+   * requested currency (the carrier's by default), with the customer's pricing rule, duties and taxes.
+   */
+  private async rerate(plan: BookingPlan, body: CreateShipmentDto): Promise<{ currency: string; charges: ChargeLine[]; zone?: string; bookingRef?: Record<string, unknown>; dutiesAndTaxes: unknown }> {
+    const currency = body.currency ?? plan.carrier.currency;
+    const priced = await this.quotes.rateService({ carrier: plan.carrier.id, service: plan.service, shipment: plan.spec, currency, customerId: body.customerId });
+    return {
+      currency,
+      charges: priced.shipping.charges.map((c) => ({ type: c.type, code: c.code, ...(c.description && { description: c.description }), amount: c.amount.amount })),
+      zone: priced.zone,
+      bookingRef: priced.bookingRef,
+      dutiesAndTaxes: priced.dutiesAndTaxes,
+    };
   }
 
   private goodsValue(spec: ShipmentSpec): { amount: string; currency: string } {

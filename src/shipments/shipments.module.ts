@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CarriersModule } from '../carriers/carriers.module';
 import { DocumentsModule } from '../documents/documents.module';
+import { RatingModule } from '../rating/rating.module';
 import { BatchService } from './batches/batch.service';
 import { BatchesController } from './batches/batches.controller';
 import { BookingService } from './booking.service';
@@ -19,9 +20,9 @@ import { ShipmentsService } from './shipments.service';
  * `ShipmentDocumentsService` and register on `ShipmentLifecycle`.
  */
 @Module({
-  imports: [CarriersModule, DocumentsModule],
+  imports: [CarriersModule, DocumentsModule, RatingModule],
   controllers: [ShipmentsController, BatchesController, ManifestsController],
   providers: [BatchService, BookingService, ManifestService, IdempotencyStore, ShipmentStore, ShipmentsService, ShipmentDocumentsService, ShipmentLifecycle],
-  exports: [BookingService, ShipmentStore, ShipmentsService, ShipmentDocumentsService, ShipmentLifecycle, DocumentsModule],
+  exports: [BatchService, BookingService, ShipmentStore, ShipmentsService, ShipmentDocumentsService, ShipmentLifecycle, DocumentsModule],
 })
 export class ShipmentsModule {}

@@ -155,5 +155,7 @@ export class CreateShipmentDto {
   @ApiPropertyOptional({ type: CustomsDto }) @IsOptional() @ValidateNested() @Type(() => CustomsDto) customs?: CustomsDto;
   @ApiPropertyOptional({ example: '2026-11-27', description: 'Day the parcel is handed over (origin time zone); today when absent' })
   @IsOptional() @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'shipDate must be an ISO date (yyyy-mm-dd)' }) shipDate?: string;
+  @ApiPropertyOptional({ example: 'EUR', description: 'Currency of the charges of a direct booking; the carrier\'s currency when absent' })
+  @IsOptional() @IsString() @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code' }) currency?: string;
   @ApiPropertyOptional({ example: 'acme-gmbh', description: 'Customer whose negotiated prices apply' }) @IsOptional() @IsString() @Matches(/^[A-Za-z0-9._-]{1,60}$/) customerId?: string;
 }
