@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ShipmentLifecycle, type HandoverEvent } from '../shipments/shipment-lifecycle';
+import { ShipmentLifecycle } from '../shipments/shipment-lifecycle';
 import type { ShipmentRecord } from '../shipments/shipment.record';
 import type { RawTrackingEvent } from './domain/event-normalisation';
 import { TrackingIngestionService } from './tracking-ingestion.service';
@@ -8,8 +8,9 @@ import { TrackingService } from './tracking.service';
 
 /**
  * Follows the shipments room's lifecycle inside its transactions: a booking links the parcels to
- * trackers (and starts polling API carriers), a warehouse hand-over becomes a "handed to the carrier"
- * scan, and a voided label a "cancelled" event, so the timeline starts where the shipment does.
+ * trackers (with the checkout's delivery window as the first promise, and polling of API carriers),
+ * and a voided label becomes a "cancelled" event. (The warehouse records its hand-over scans through
+ * TrackingIngestionService itself.)
  */
 @Injectable()
 export class ShipmentLifecycleBridge implements OnModuleInit {
@@ -21,24 +22,24 @@ export class ShipmentLifecycleBridge implements OnModuleInit {
 
   onModuleInit(): void {
     this.lifecycle.onBooked((tx, s) => this.booked(tx, s));
-    this.lifecycle.onHandedOver((tx, e) => this.handedOver(tx, e));
     this.lifecycle.onCancelled((tx, s) => this.cancelled(tx, s));
   }
 
   private async booked(tx: EntityManager, s: ShipmentRecord): Promise<void> {
-    await this.tracking.registerShipment({ shipmentId: s.id, carrier: s.carrier, trackingNumbers: s.parcels.map((p) => p.trackingNumber) }, tx);
+    const promisedDelivery = s.quoteId && s.optionId ? await this.quotedDelivery(tx, s.quoteId, s.optionId) : undefined;
+    await this.tracking.registerShipment({ shipmentId: s.id, carrier: s.carrier, trackingNumbers: s.parcels.map((p) => p.trackingNumber), promisedDelivery }, tx);
   }
 
-  private async handedOver(tx: EntityManager, e: HandoverEvent): Promise<void> {
-    await this.record(tx, e.shipment, {
-      eventId: `handover:${e.shipment.id}`,
-      code: 'scan.handed_to_carrier',
-      status: 'in_transit',
-      substatus: 'picked_up',
-      description: 'Handed to the carrier',
-      occurredAt: e.at.toISOString(),
-      location: { city: e.location.city, country: e.location.country },
-    }, 'scan');
+  /** The delivery window the checkout showed for the booked option: the first promise of the estimate history. */
+  private async quotedDelivery(tx: EntityManager, quoteId: string, optionId: string): Promise<{ earliest: string; latest: string } | undefined> {
+    const rows: { earliest: string | null; latest: string | null }[] = await tx.query(
+      `SELECT o->'estimatedDelivery'->>'earliest' AS earliest, o->'estimatedDelivery'->>'latest' AS latest
+         FROM quote q, jsonb_array_elements(CASE WHEN jsonb_typeof(q.response->'options') = 'array' THEN q.response->'options' ELSE '[]'::jsonb END) o
+        WHERE q.id = $1 AND o->>'id' = $2`,
+      [quoteId, optionId],
+    );
+    const r = rows[0];
+    return r?.earliest && r.latest ? { earliest: r.earliest, latest: r.latest } : undefined;
   }
 
   private async cancelled(tx: EntityManager, s: ShipmentRecord): Promise<void> {
@@ -52,7 +53,7 @@ export class ShipmentLifecycleBridge implements OnModuleInit {
     }, 'system');
   }
 
-  private async record(tx: EntityManager, s: ShipmentRecord, event: RawTrackingEvent, source: 'scan' | 'system'): Promise<void> {
+  private async record(tx: EntityManager, s: ShipmentRecord, event: RawTrackingEvent, source: 'system'): Promise<void> {
     for (const parcel of s.parcels) {
       const req = { carrier: s.carrier, trackingNumber: parcel.trackingNumber, source, events: [event], shipmentId: s.id };
       await this.ingestion.ingestPrepared(tx, req, this.ingestion.prepare(req));
