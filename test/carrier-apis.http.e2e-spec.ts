@@ -227,6 +227,25 @@ describe('carrier APIs through the HTTP API (quotes, shipments, cancel, pushes)'
     });
   });
 
+  it.each([
+    ['mydhl', 'express-worldwide', () => emu.mydhl],
+    ['ups', 'worldwide-express', () => emu.ups],
+    ['fedex', 'international-priority', () => emu.fedex],
+  ])('%s: a buyer opening the tracking page pulls the carrier tracking and sees it delivered', async (carrier, service, emulator) => {
+    const booked = await book({ carrier, service, reference: `TRACK-${carrier}`, shipFrom: BONN, shipTo: NEW_YORK, parcels: [{ weight: { value: 2, unit: 'kg' } }], items: TSHIRTS, incoterm: 'DAP' }).expect(201);
+    expect(emulator().advance(booked.body.trackingNumber, 'delivered') || emulator().advance(booked.body.parcels[0].trackingNumber, 'delivered')).toBe(true);
+    const token = String(booked.body.trackingUrl).split('/t/')[1];
+    let view = await t.http().get(`/v1/public/tracking/${token}`).expect(200);
+    // The refresh may finish just after the first answer; a second view reads what it stored.
+    if (view.body.status !== 'delivered') {
+      await new Promise((r) => setTimeout(r, 1500));
+      view = await t.http().get(`/v1/public/tracking/${token}`).expect(200);
+    }
+    expect(emulator().calls('track').length).toBeGreaterThanOrEqual(1);
+    expect(view.body.status).toBe('delivered');
+    expect(view.body.events.length).toBeGreaterThanOrEqual(4);
+  });
+
   it('FedEx pushes are accepted only with a valid fdx-signature and land on the shipment timeline', async () => {
     const booked = await book({ carrier: 'fedex', service: 'international-priority', reference: 'PUSH-FX', shipFrom: BONN, shipTo: NEW_YORK, parcels: [{ weight: { value: 2, unit: 'kg' } }], items: TSHIRTS, incoterm: 'DAP' }).expect(201);
     const number = booked.body.trackingNumber;

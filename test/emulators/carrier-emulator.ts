@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SchemaProblem } from './openapi-document';
@@ -283,6 +284,14 @@ export abstract class CarrierEmulator {
       .join('; ');
     return { status: 400, body: this.errorBody(400, `request does not conform to the API schema: ${message}`, 'INVALID.INPUT'), problems };
   }
+}
+
+/**
+ * Emulated tracking histories span 34 hours and end now: the newest scan of a delivered parcel is
+ * the present, never a time in the future (the service refuses events far in the future).
+ */
+export function historyStart(): DateTime {
+  return DateTime.utc().minus({ hours: 35 });
 }
 
 function matchPath(template: string, actual: string): Record<string, string> | undefined {

@@ -50,12 +50,20 @@ export class MydhlApi {
     return res.body;
   }
 
+  /**
+   * Tracking by waybill (10 digits: GET /shipments/{n}/tracking, with the GMT offset of every event)
+   * or by piece number (`JD01...`: GET /tracking?pieceTrackingNumber=, which returns the pieces'
+   * shipment with its events; that endpoint offers no per-event offset).
+   */
   async tracking(trackingNumber: string, signal: AbortSignal): Promise<MydhlTrackingResponse> {
+    const waybill = /^\d{10}$/.test(trackingNumber);
     const res = await this.http.request<MydhlTrackingResponse>({
       operation: 'track',
       method: 'GET',
-      path: `/shipments/${encodeURIComponent(trackingNumber)}/tracking`,
-      query: { trackingView: 'all-checkpoints', levelOfDetail: 'shipment', requestGMTOffsetPerEvent: true },
+      path: waybill ? `/shipments/${encodeURIComponent(trackingNumber)}/tracking` : '/tracking',
+      query: waybill
+        ? { trackingView: 'all-checkpoints', levelOfDetail: 'shipment', requestGMTOffsetPerEvent: true }
+        : { pieceTrackingNumber: trackingNumber, trackingView: 'all-checkpoints', levelOfDetail: 'shipment' },
       headers: this.headers(),
       safe: true,
       auth: this.auth,

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
-import { CarrierEmulator, EmulatorRequest, EmulatorResponse, Route } from '../carrier-emulator';
+import { CarrierEmulator, historyStart, EmulatorRequest, EmulatorResponse, Route } from '../carrier-emulator';
 import { pdfLabel, zplLabel } from '../label-fixtures';
 import { WireSchema } from '../openapi-document';
 import { FEDEX_CANCEL_REQUEST, FEDEX_RATE_REQUEST, FEDEX_SHIP_REQUEST, FEDEX_TOKEN_REQUEST, FEDEX_TRACK_REQUEST } from './fedex-wire.schemas';
@@ -237,7 +237,7 @@ export class FedexEmulator extends CarrierEmulator {
         return { trackingNumber, trackResults: [{ trackingNumberInfo: { trackingNumber }, error: { code: 'TRACKING.TRACKINGNUMBER.NOTFOUND', message: 'Tracking number cannot be found.' } }] };
       }
       const scan = (hours: number, offset: string, eventType: string, eventDescription: string, city: string, countryCode: string) => ({
-        date: s.createdAt.plus({ hours }).startOf('second').setZone(`UTC${offset.replace(':00', '')}`).toISO({ suppressMilliseconds: true }),
+        date: historyStart().plus({ hours }).startOf('second').setZone(`UTC${offset.replace(':00', '')}`).toISO({ suppressMilliseconds: true }),
         eventType,
         eventDescription,
         scanLocation: { city, countryCode, postalCode: '' },

@@ -263,3 +263,17 @@ export const MYDHL_TRACKING_QUERY = closed({
   requestControlledAccessDataCodes: { enum: ['true', 'false'] },
   requestGMTOffsetPerEvent: { enum: ['true', 'false'] },
 });
+
+/** Query of GET /tracking (parameters `shipmentTrackingNumber`, `pieceTrackingNumber`: up to 200 each). */
+export const MYDHL_MULTI_TRACKING_QUERY = closed({
+  shipmentTrackingNumber: { type: 'string', minLength: 1 },
+  pieceTrackingNumber: { type: 'string', minLength: 1 },
+  shipmentReference: { type: 'string' },
+  shipmentReferenceType: { type: 'string' },
+  shipperAccountNumber: { type: 'string' },
+  dateRangeFrom: { type: 'string' },
+  dateRangeTo: { type: 'string' },
+  trackingView: { enum: ['all-checkpoints', 'all-checkpoints-with-remarks', 'last-checkpoint', 'shipment-details-only', 'advance-shipment', 'bbx-children'] },
+  levelOfDetail: { enum: ['shipment', 'piece', 'all'] },
+  requestControlledAccessDataCodes: { enum: ['true', 'false'] },
+});

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
-import { CarrierEmulator, EmulatorRequest, EmulatorResponse, Route } from '../carrier-emulator';
+import { CarrierEmulator, historyStart, EmulatorRequest, EmulatorResponse, Route } from '../carrier-emulator';
 import { pdfLabel, zplLabel } from '../label-fixtures';
 import { WireSchema } from '../openapi-document';
-import { MYDHL_RATE_REQUEST, MYDHL_SHIPMENT_REQUEST, MYDHL_TRACKING_QUERY } from './mydhl-wire.schemas';
+import { MYDHL_MULTI_TRACKING_QUERY, MYDHL_RATE_REQUEST, MYDHL_SHIPMENT_REQUEST, MYDHL_TRACKING_QUERY } from './mydhl-wire.schemas';
 
 export interface MydhlEmulatorOptions {
   apiKey: string;
@@ -49,6 +49,7 @@ export class MydhlEmulator extends CarrierEmulator {
   private readonly rateSchema = new WireSchema(MYDHL_RATE_REQUEST);
   private readonly shipmentSchema = new WireSchema(MYDHL_SHIPMENT_REQUEST);
   private readonly trackingQuery = new WireSchema(MYDHL_TRACKING_QUERY);
+  private readonly multiTrackingQuery = new WireSchema(MYDHL_MULTI_TRACKING_QUERY);
 
   constructor(private readonly options: MydhlEmulatorOptions) {
     super('mydhl');
@@ -63,6 +64,7 @@ export class MydhlEmulator extends CarrierEmulator {
       { operation: 'rate', method: 'POST', path: '/rates', handle: (r) => this.guard(r, () => this.rates(r)) },
       { operation: 'ship', method: 'POST', path: '/shipments', handle: (r) => this.guard(r, () => this.createShipment(r)) },
       { operation: 'track', method: 'GET', path: '/shipments/{shipmentTrackingNumber}/tracking', handle: (r) => this.guard(r, () => this.tracking(r)) },
+      { operation: 'track', method: 'GET', path: '/tracking', handle: (r) => this.guard(r, () => this.multiTracking(r)) },
     ];
   }
 
@@ -181,15 +183,25 @@ export class MydhlEmulator extends CarrierEmulator {
     return true;
   }
 
+  /** GET /tracking: by waybill or piece numbers (the first one given). */
+  private multiTracking(req: EmulatorRequest): EmulatorResponse {
+    const problems = this.multiTrackingQuery.validate(req.query);
+    if (!req.query.shipmentTrackingNumber && !req.query.pieceTrackingNumber) problems.push({ path: 'query', message: 'needs shipmentTrackingNumber or pieceTrackingNumber' });
+    if (problems.length) return this.invalid(problems);
+    const piece = req.query.pieceTrackingNumber?.split(',')[0];
+    const waybill = req.query.shipmentTrackingNumber?.split(',')[0] ?? [...this.shipments.values()].find((x) => x.pieces.includes(piece!))?.trackingNumber;
+    return this.tracking({ ...req, query: { trackingView: req.query.trackingView, levelOfDetail: req.query.levelOfDetail }, params: { shipmentTrackingNumber: waybill ?? piece ?? '' } });
+  }
+
   private tracking(req: EmulatorRequest): EmulatorResponse {
-    const problems = this.trackingQuery.validate(req.query);
+    const problems = this.trackingQuery.validate(Object.fromEntries(Object.entries(req.query).filter(([, v]) => v !== undefined)));
     if (problems.length) return this.invalid(problems);
     const number = req.params.shipmentTrackingNumber;
     const s = this.shipments.get(number);
     if (!s) return { status: 404, body: { instance: `/expressapi/shipments/${number}/tracking`, detail: 'No shipment with given tracking number found', title: 'Not Found', message: 'Not Found', status: '404' } };
     const withOffset = req.query.requestGMTOffsetPerEvent === 'true';
     const at = (hours: number, area: string, offset: string) => {
-      const t = s.createdAt.plus({ hours });
+      const t = historyStart().plus({ hours });
       return { date: t.toISODate(), time: t.toFormat('HH:mm:ss'), ...(withOffset ? { GMTOffset: offset } : {}), serviceArea: [{ code: area.slice(0, 3).toUpperCase(), description: area }] };
     };
     const origin = `BONN-${s.from}`;

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import path from 'node:path';
-import { CarrierEmulator, EmulatorRequest, EmulatorResponse, Route } from '../carrier-emulator';
+import { CarrierEmulator, historyStart, EmulatorRequest, EmulatorResponse, Route } from '../carrier-emulator';
 import { gifLabel, pdfLabel, zplLabel } from '../label-fixtures';
 import { OpenApiDocument, SchemaProblem } from '../openapi-document';
 
@@ -260,7 +260,7 @@ export class UpsEmulator extends CarrierEmulator {
     const s = [...this.shipments.values()].find((x) => x.id === number || x.packages.includes(number));
     if (!s) return this.businessError('track');
     const act = (hours: number, city: string, country: string, offset: string, type: string, code: string, statusCode: string, description: string) => {
-      const utc = s.createdAt.plus({ hours });
+      const utc = historyStart().plus({ hours });
       const local = utc.setZone(`UTC${offset.replace(':00', '')}`);
       return {
         location: { address: { city, stateProvince: '', countryCode: country, country }, slic: '8071' },
