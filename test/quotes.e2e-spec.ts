@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/platform/clock/clock';
+import { QuotePurger } from '../src/rating/quote-purger';
 import { QuoteService } from '../src/rating/quote.service';
 import { auth, startTestApp, TestApp } from './support/test-app';
 
@@ -384,6 +385,17 @@ describe('POST /v1/quotes', () => {
       const missing = await t.http().get('/v1/quotes/quo_00000000000000000000000000').set(auth(key)).expect(404);
       expect(missing.body.error.code).toBe('QUOTE_NOT_FOUND');
       await t.http().get('/v1/quotes/not-an-id').set(auth(key)).expect(404);
+    });
+
+    it('keeps an expired quote for QUOTE_RETENTION_DAYS (410), then deletes it (404)', async () => {
+      const q = await quote({ carriers: ['asendia'] });
+      const purger = t.app.get(QuotePurger);
+      clock.advance(31 * 60_000);
+      expect(await purger.purge()).toBe(0);
+      await t.http().get(`/v1/quotes/${q.id}`).set(auth(key)).expect(410);
+      clock.advance(7 * 86_400_000);
+      expect(await purger.purge()).toBeGreaterThanOrEqual(1); // every quote of this file by now
+      await t.http().get(`/v1/quotes/${q.id}`).set(auth(key)).expect(404);
     });
 
     it('resolves an option for booking with the shipment as quoted, or says why not', async () => {

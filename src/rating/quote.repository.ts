@@ -20,9 +20,13 @@ export class QuoteRepository {
     return this.dataSource.getRepository(QuoteEntity).findOne({ where: { id } });
   }
 
-  /** Deletes quotes that expired before `before`; returns how many. */
-  async deleteExpired(before: Date): Promise<number> {
-    const result = await this.dataSource.getRepository(QuoteEntity).createQueryBuilder().delete().where('expires_at < :before', { before }).execute();
-    return result.affected ?? 0;
+  /** Deletes up to `limit` quotes that expired before `before` (short batches keep locks short); returns how many. */
+  async deleteExpired(before: Date, limit = 5000): Promise<number> {
+    // TypeORM answers a DELETE with [rows, affected count].
+    const [, affected]: [unknown[], number] = await this.dataSource.query(
+      `DELETE FROM quote WHERE id IN (SELECT id FROM quote WHERE expires_at < $1 ORDER BY expires_at LIMIT $2)`,
+      [before, limit],
+    );
+    return affected;
   }
 }

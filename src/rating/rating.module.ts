@@ -5,6 +5,7 @@ import { CustomersModule } from '../customers/customers.module';
 import { BusinessCalendar, WeekendTable } from './business-calendar';
 import { PublicHolidays } from './public-holidays';
 import { QuoteController } from './quote.controller';
+import { QuotePurger } from './quote-purger';
 import { QuoteEntity } from './quote.entity';
 import { QuoteRepository } from './quote.repository';
 import { QuoteRequestPipe } from './quote-request.pipe';
@@ -20,6 +21,7 @@ import { QuoteService } from './quote.service';
   providers: [
     QuoteService,
     QuoteRepository,
+    QuotePurger,
     QuoteRequestPipe,
     PublicHolidays,
     { provide: BusinessCalendar, inject: [WeekendTable, PublicHolidays], useFactory: (w: WeekendTable, h: PublicHolidays) => new BusinessCalendar(w, h) },

@@ -82,6 +82,10 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(10) @Max(60000)
   QUOTE_TIME_BUDGET_MS = 2500;
 
+  /** Days an expired quote is kept (GET answers 410 meanwhile, then 404) before it is deleted. */
+  @Type(() => Number) @IsInt() @Min(0) @Max(3650)
+  QUOTE_RETENTION_DAYS = 7;
+
   /** Largest accepted request body, in bytes (413 above). */
   @Type(() => Number) @IsInt() @Min(1024)
   BODY_LIMIT_BYTES = 5 * 1024 * 1024;
