@@ -208,6 +208,14 @@ describe('tracking sources: carrier pushes, warehouse scans, polling, shipment t
       expect(tl.body).toMatchObject({ shipmentId: id, status: 'in_transit', substatus: 'in_transit.arrived_facility' });
       expect(tl.body.events.map((e: { source: string; code: string }) => `${e.source}:${e.code}`)).toEqual(['scan:scan.handed_to_carrier', 'api:PCKDU', 'api:SRTED']);
       expect(tl.body.trackers).toEqual([expect.objectContaining({ trackingNumber: n, leg: 'outbound', shipmentId: id })]);
+
+      // The read model for the public page: status, our wording, city and country; nothing personal.
+      await t.http().post('/v1/tracking-events').set(auth(writer)).send({ carrier: 'deutsche-post', trackingNumber: n, events: [{ code: 'DLVRD', description: 'Zugestellt an Herrn J. Schmidt, Hauptstr. 5', occurredAt: '2026-11-21T10:02:00+01:00', location: { city: 'Berlin', postalCode: '10115', country: 'DE' } }] }).expect(200);
+      const pub = await t.app.get(TrackingService).publicTimeline(id);
+      expect(pub).toMatchObject({ status: 'delivered', carrier: 'deutsche-post', trackingNumber: n });
+      expect(pub!.events.at(-1)).toEqual({ status: 'delivered', substatus: 'delivered.delivered', description: 'Delivered', occurredAt: '2026-11-21T10:02:00+01:00', location: { city: 'Berlin', country: 'DE' }, leg: 'outbound' });
+      expect(JSON.stringify(pub)).not.toMatch(/Schmidt|Hauptstr|10115|dock-3/);
+      expect(await t.app.get(TrackingService).publicTimeline('shp_nope')).toBeUndefined();
     });
 
     it('validates scans and answers 404 for unknown shipments', async () => {
