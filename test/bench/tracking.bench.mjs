@@ -29,6 +29,7 @@ if (!process.env.DATABASE_URL) {
 const quick = process.argv.includes('--quick');
 const { runTrackingBench } = require(path.join(here, 'tracking.bench.ts'));
 const r = await runTrackingBench({ root, serverUrl: process.env.DATABASE_URL, seconds: quick ? 3 : 10, large: quick ? 100_000 : 1_000_000, log: (m) => console.log(`[tracking] ${m}`) });
+console.log(`floor GET /health: p50 ${r.floor.p50Ms.toFixed(2)} ms, p99 ${r.floor.p99Ms.toFixed(2)} ms`);
 console.log(`ingestion: ${r.ingest.eventsPerSecond.toFixed(0)} events/s (target >= 2000), p99 ${r.ingest.p99Ms.toFixed(1)} ms`);
 for (const t of r.timeline) console.log(`timeline, ${t.storedEvents} events stored: p50 ${t.p50Ms.toFixed(2)} ms, p99 ${t.p99Ms.toFixed(2)} ms (target < 10)`);
 console.log(`growth p99 ${r.growthRatioP99.toFixed(2)}x, p50 ${r.growthRatioP50.toFixed(2)}x (target <= 1.5)`);

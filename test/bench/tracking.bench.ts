@@ -4,9 +4,12 @@ import { BenchDatabase } from './bench-database';
 import type { BenchLoad, BenchScenario } from './bench-scenario';
 import { runLoad, type LoadResult } from './load-generator';
 import { ServiceProcess } from './service-process';
+import { healthFloorScenario } from './health-floor.scenario';
 import { trackingIngestScenario, trackingTimelineScenario } from './tracking.scenario';
 
 export interface TrackingBenchResult {
+  /** GET /health at 1 connection, measured alongside: the framework floor on this machine at this moment. */
+  floor: { p50Ms: number; p99Ms: number };
   ingest: { eventsPerSecond: number; requestsPerSecond: number; p50Ms: number; p99Ms: number; failures: LoadResult['failures'] };
   timeline: Array<{ storedEvents: number; p50Ms: number; p99Ms: number; rps: number }>;
   /** p99 at 1 million / p99 at 10 thousand (target <= 1.5). */
@@ -54,11 +57,14 @@ export async function runTrackingBench(opts: { root: string; serverUrl: string; 
       timeline.push({ storedEvents: stored, p50Ms: r.latency.p50, p99Ms: r.latency.p99, rps: r.rps });
       opts.log(`timeline with ${stored} events stored: p50 ${r.latency.p50.toFixed(2)} ms, p99 ${r.latency.p99.toFixed(2)} ms, ${r.rps.toFixed(0)} req/s at 1 connection`);
     };
+    const floor = await measure(healthFloorScenario, 1);
+    opts.log(`floor GET /health: p50 ${floor.latency.p50.toFixed(2)} ms, p99 ${floor.latency.p99.toFixed(2)} ms`);
     await read(10_000);
     const ingest = await measure(trackingIngestScenario, 32);
     opts.log(`ingestion: ${(ingest.rps * 10).toFixed(0)} events/s (${ingest.rps.toFixed(0)} req/s), p50 ${ingest.latency.p50.toFixed(1)} ms, p99 ${ingest.latency.p99.toFixed(1)} ms, failures ${JSON.stringify(ingest.failures)}`);
     await read(opts.large);
     return {
+      floor: { p50Ms: floor.latency.p50, p99Ms: floor.latency.p99 },
       ingest: { eventsPerSecond: ingest.rps * 10, requestsPerSecond: ingest.rps, p50Ms: ingest.latency.p50, p99Ms: ingest.latency.p99, failures: ingest.failures },
       timeline,
       growthRatioP99: timeline[1].p99Ms / timeline[0].p99Ms,
