@@ -77,7 +77,7 @@ export class ReturnsService implements OnModuleInit {
     const requestHash = createHash('sha256').update(JSON.stringify(dto)).digest('hex').slice(0, 32);
     const key = idempotencyKey ? `${idempotencyKey}#${requestHash}` : null;
     if (idempotencyKey) {
-      const earlier = await this.findByKey(originalId, idempotencyKey);
+      const earlier = await this.findByKey(originalId, idempotencyKey, requestHash);
       if (earlier) return earlier;
     }
     const original = await this.booking.original(originalId);
@@ -280,10 +280,13 @@ export class ReturnsService implements OnModuleInit {
     }));
   }
 
-  private async findByKey(originalId: string, idempotencyKey: string): Promise<ReturnView | undefined> {
+  private async findByKey(originalId: string, idempotencyKey: string, requestHash: string): Promise<ReturnView | undefined> {
     const rows: ReturnRow[] = await this.db.query(`SELECT * FROM customer_return WHERE original_shipment_id = $1 AND split_part(idempotency_key, '#', 1) = $2`, [originalId, idempotencyKey]);
     const row = rows[0];
     if (!row) return undefined;
+    if (row.idempotency_key !== `${idempotencyKey}#${requestHash}`) {
+      throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different return request', [{ path: 'Idempotency-Key', message: 'use a new key for a new request' }]);
+    }
     if (row.status === 'requested') throw AppError.conflict('RETURN_IN_PROGRESS', 'A return with this Idempotency-Key is being created; retry shortly');
     const shipment = row.return_shipment_id ? await this.booking.view(row.return_shipment_id) : undefined;
     return { ...(await this.get(row.id)), ...(shipment ? { shipment } : {}) };
