@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { AddressSpec, ItemSpec } from '../carriers/shipment-spec';
 
 /** Where a shipment goes, as far as checking a postal code needs. */
 export interface Destination {
@@ -9,11 +10,38 @@ export interface Destination {
   country: string | null;
 }
 
+/** One shipment of an order as public tracking reads it. */
+export interface OrderShipmentRow {
+  id: string;
+  /** `target`: the shipment asked for; `order`: another outbound shipment of its order; `return`: a return of one of them. */
+  role: 'target' | 'order' | 'return';
+  direction: 'outbound' | 'return';
+  status: string;
+  carrier: string;
+  service_name: string;
+  reference: string | null;
+  tracking_number: string;
+  return_of: string | null;
+  incoterm: 'DDP' | 'DAP' | null;
+  crosses_border: boolean | null;
+  origin_country: string | null;
+  ship_to: AddressSpec;
+  items: ItemSpec[] | null;
+  duties_and_taxes: unknown;
+  parcel_numbers: string[] | null;
+  created_at: Date;
+}
+
+const COLUMNS = `s.id, s.direction, s.status, s.carrier, s.service_name, s.reference, s.tracking_number, s.return_of, s.incoterm,
+  (s.customs->>'crossesBorder')::boolean AS crosses_border, s.ship_from->>'country' AS origin_country, s.ship_to, s.items,
+  s.duties_and_taxes, s.created_at,
+  (SELECT array_agg(p.tracking_number ORDER BY p.index) FROM shipment_parcel p WHERE p.shipment_id = s.id) AS parcel_numbers`;
+
 /**
- * The lookups public tracking needs that the shipments room's store does not offer: by tracking
- * token, by tracking number (any carrier), and the other shipments of the same order. Reads the
- * `shipment` and `shipment_parcel` tables and returns ids and the destination postal code only;
- * everything else comes through `ShipmentStore`.
+ * The shipments room's tables (`shipment`, `shipment_parcel`) read the way the public page needs
+ * them: a shipment by tracking token or number, and a whole order in one statement (the shipment,
+ * the other outbound shipments with the same merchant reference booked with the same API key, and
+ * the returns of all of them). One round trip instead of one per shipment keeps the page fast.
  */
 @Injectable()
 export class PublicShipmentReader {
@@ -41,17 +69,33 @@ export class PublicShipmentReader {
     return rows.map((r) => ({ shipmentId: r.id, postalCode: r.postal_code, country: r.country }));
   }
 
-  /**
-   * The other outbound shipments of the same order: same merchant reference booked with the same API
-   * key (references are only unique per merchant), oldest first, at most 20.
-   */
-  async orderSiblings(shipmentId: string, reference: string, ownerKeyId: string | null): Promise<string[]> {
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT id FROM shipment
-        WHERE reference = $1 AND owner_key_id IS NOT DISTINCT FROM $2 AND direction = 'outbound' AND id <> $3
-        ORDER BY created_at, id LIMIT 20`,
-      [reference, ownerKeyId, shipmentId],
+  /** The order of the shipment with this token; empty when the token is unknown. */
+  orderByToken(token: string): Promise<OrderShipmentRow[]> {
+    return this.order(`tracking_token = $1`, token);
+  }
+
+  /** The order of a shipment; empty when the shipment is unknown. */
+  orderOf(shipmentId: string): Promise<OrderShipmentRow[]> {
+    return this.order(`id = $1`, shipmentId);
+  }
+
+  private order(where: string, value: string): Promise<OrderShipmentRow[]> {
+    // Siblings: same reference and same booking key (references are only unique per merchant), at most 20.
+    return this.db.query(
+      `WITH target AS (SELECT * FROM shipment WHERE ${where}),
+       siblings AS (
+         SELECT s.id FROM shipment s, target t
+          WHERE t.direction = 'outbound' AND t.reference IS NOT NULL AND s.direction = 'outbound'
+            AND s.reference = t.reference AND s.owner_key_id IS NOT DISTINCT FROM t.owner_key_id AND s.id <> t.id
+          ORDER BY s.created_at, s.id LIMIT 20),
+       outbound AS (SELECT id FROM target UNION ALL SELECT id FROM siblings)
+       SELECT ${COLUMNS}, CASE WHEN s.id = (SELECT id FROM target) THEN 'target' ELSE 'order' END AS role
+         FROM shipment s WHERE s.id IN (SELECT id FROM outbound)
+       UNION ALL
+       SELECT ${COLUMNS}, 'return' AS role
+         FROM shipment s WHERE s.return_of IN (SELECT id FROM outbound) AND s.id NOT IN (SELECT id FROM outbound)
+       ORDER BY created_at, id`,
+      [value],
     );
-    return rows.map((r) => r.id);
   }
 }

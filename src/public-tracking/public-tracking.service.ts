@@ -71,13 +71,13 @@ export class PublicTrackingService {
 
   /** The page's view for a token; verified when the session cookie or a signed link says so. */
   async byToken(token: string, t: Translator, grants: GrantInput, options: { refresh: boolean }): Promise<TokenView> {
-    const destination = TOKEN_FORMAT.test(token) ? await this.reader.byToken(token) : undefined;
-    if (!destination) throw parcelNotFound();
+    let loaded = TOKEN_FORMAT.test(token) ? await this.source.loadByToken(token) : undefined;
+    if (!loaded) throw parcelNotFound();
     const key = this.secret.get();
     const now = this.clock.now();
     const linkExpiresAt = grants.link ? (verifyGrant(key, 'link', token, grants.link, now) ?? null) : null;
     const verified = !!linkExpiresAt || !!(grants.session && verifyGrant(key, 'session', token, grants.session, now));
-    const loaded = await this.load(destination.shipmentId, options.refresh);
+    if (options.refresh) loaded = await this.refreshed(loaded, loaded.order.primary.shipmentId);
     return { view: buildPublicView(loaded.order, t, { personal: loaded.personal, verified }), verified, linkExpiresAt };
   }
 
@@ -151,14 +151,17 @@ export class PublicTrackingService {
   }
 
   private async load(shipmentId: string, refresh: boolean, trackingNumber?: string): Promise<LoadedOrder> {
-    let loaded = await this.source.load(shipmentId, trackingNumber);
+    const loaded = await this.source.load(shipmentId, trackingNumber);
     if (!loaded) throw parcelNotFound();
-    if (refresh && loaded.refreshable.length) {
-      const byShipment = new Map<string, LoadedOrder['refreshable']>();
-      for (const r of loaded.refreshable) byShipment.set(r.shipmentId, [...(byShipment.get(r.shipmentId) ?? []), r]);
-      const fresh = await Promise.all([...byShipment].map(([id, targets]) => this.refresher.refresh(id, targets)));
-      if (fresh.some(Boolean)) loaded = (await this.source.load(shipmentId, trackingNumber)) ?? loaded;
-    }
-    return loaded;
+    return refresh ? this.refreshed(loaded, shipmentId, trackingNumber) : loaded;
+  }
+
+  /** Asks API carriers for news (each shipment at most once per refresh period) and reads the order again if any came. */
+  private async refreshed(loaded: LoadedOrder, shipmentId: string, trackingNumber?: string): Promise<LoadedOrder> {
+    if (!loaded.refreshable.length) return loaded;
+    const byShipment = new Map<string, LoadedOrder['refreshable']>();
+    for (const r of loaded.refreshable) byShipment.set(r.shipmentId, [...(byShipment.get(r.shipmentId) ?? []), r]);
+    const fresh = await Promise.all([...byShipment].map(([id, targets]) => this.refresher.refresh(id, targets)));
+    return fresh.some(Boolean) ? ((await this.source.load(shipmentId, trackingNumber)) ?? loaded) : loaded;
   }
 }

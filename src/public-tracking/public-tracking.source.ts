@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { IANAZone } from 'luxon';
+import { DataSource } from 'typeorm';
 import { CarrierAdapterRegistry } from '../carriers/carrier-adapter.registry';
 import { CarrierCatalog } from '../carriers/carrier-catalog';
-import type { ShipmentWithStatus } from '../shipments/shipment.store';
-import { ShipmentStore } from '../shipments/shipment.store';
-import { DateTime } from 'luxon';
+import { summariseEdd } from '../tracking/domain/edd-history';
 import { EventCodeTables } from '../tracking/domain/event-code-table';
 import { TimeZoneTable } from '../tracking/domain/time-zone-table';
 import { isTrackingStatus, type TrackingStatus } from '../tracking/domain/tracking-status';
-import type { TimelineEventView, TimelineView, TrackerView } from '../tracking/tracking-read.service';
-import { TrackingService } from '../tracking/tracking.service';
-import type { CustomsFacts, EventFacts, OrderFacts, ParcelFacts, PersonalFacts, WindowFacts } from './domain/public-tracking.facts';
-import { PublicShipmentReader } from './public-shipment.reader';
+import { ReturnTimelineRegistry, type ReturnSummary } from '../tracking/return-timeline.registry';
+import { TrackingStore, type StoredEventRow, type TrackerRow } from '../tracking/tracking.store';
+import { isoWithOffset, wallClockMs } from './domain/event-time-text';
+import type { CustomsFacts, EventFacts, OrderFacts, ParcelFacts, PersonalFacts } from './domain/public-tracking.facts';
+import { OrderShipmentRow, PublicShipmentReader } from './public-shipment.reader';
 
 /** An order as public tracking needs it, with the buyer's data kept apart from what may be shown. */
 export interface LoadedOrder {
@@ -21,150 +23,162 @@ export interface LoadedOrder {
 }
 
 /**
- * Gathers an order for the public page from the rooms that own the data: the shipment (and the other
- * shipments of its order) from `ShipmentStore`, each shipment's timeline (parcels, events, delivery
- * estimates, returns) from `TrackingService`, carrier names and event wording from the data files.
+ * Gathers an order for the public page in four round trips whatever its size: the order's shipments
+ * and their returns (one statement), their trackers and the returns room's RMAs (in parallel), then
+ * every tracker's events and delivery estimates (in parallel). Tracking's own store and derived
+ * statuses are read as tracking wrote them; carrier names and our event wording come from the data
+ * files. Reading per shipment through the timeline service would cost six round trips per shipment,
+ * too many for a page that should answer within a few milliseconds.
  */
 @Injectable()
 export class PublicTrackingSource {
+  private readonly store = new TrackingStore();
+
   constructor(
+    @InjectDataSource() private readonly db: DataSource,
     private readonly reader: PublicShipmentReader,
-    private readonly shipments: ShipmentStore,
-    private readonly tracking: TrackingService,
+    private readonly returns: ReturnTimelineRegistry,
     private readonly catalog: CarrierCatalog,
     private readonly adapters: CarrierAdapterRegistry,
     private readonly codes: EventCodeTables,
     private readonly zones: TimeZoneTable,
   ) {}
 
+  /** The order of a tracking token; undefined for an unknown token. */
+  async loadByToken(token: string): Promise<LoadedOrder | undefined> {
+    return this.build(await this.reader.orderByToken(token));
+  }
+
   /** `trackingNumber`: the parcel the reader asked for (lookup by number); the shipment's first otherwise. */
   async load(shipmentId: string, trackingNumber?: string): Promise<LoadedOrder | undefined> {
-    const shipment = await this.shipments.findById(shipmentId);
-    if (!shipment) return undefined;
-    const siblingIds =
-      shipment.direction === 'outbound' && shipment.reference ? await this.reader.orderSiblings(shipment.id, shipment.reference, shipment.ownerKeyId) : [];
-    const siblings = siblingIds.length ? await this.shipments.findByIds(siblingIds) : [];
-    const orderShipments = [shipment, ...siblings.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id.localeCompare(b.id)))];
-    const timelines = await Promise.all(orderShipments.map((s) => this.tracking.shipmentTimeline(s.id)));
+    return this.build(await this.reader.orderOf(shipmentId), trackingNumber);
+  }
 
-    const parcels: ParcelFacts[] = [];
-    const returns: ParcelFacts[] = [];
-    orderShipments.forEach((s, i) => {
-      const timeline = timelines[i];
-      parcels.push(...this.parcelsOf(s, timeline, s.direction));
-      const rmaByShipment = new Map(timeline.returns.filter((r) => r.shipmentId).map((r) => [r.shipmentId as string, r]));
-      for (const tracker of timeline.trackers.filter((t) => t.leg === 'return' && t.shipmentId !== s.id)) {
-        const rma = rmaByShipment.get(tracker.shipmentId ?? '');
-        returns.push({ ...this.parcelFacts(tracker, timeline.events, 'return', tracker.shipmentId ?? s.id, rma?.rma ?? null), returnState: rma?.status ?? null });
-      }
-      // Returns the carrier has not scanned yet (no tracker), or without a label at all.
-      for (const r of timeline.returns.filter((x) => !x.shipmentId || !timeline.trackers.some((t) => t.shipmentId === x.shipmentId))) {
-        returns.push(this.pendingReturn(r.id, r.rma, r.status, r.carrier, r.trackingNumber));
-      }
-    });
+  private async build(rows: OrderShipmentRow[], trackingNumber?: string): Promise<LoadedOrder | undefined> {
+    const target = rows.find((r) => r.role === 'target');
+    if (!target) return undefined;
+    const outbound = rows.filter((r) => r.role !== 'return');
+    const manager = this.db.manager;
+    const [trackers, summaries] = await Promise.all([
+      this.store.trackersOfShipments(manager, rows.map((r) => r.id)),
+      Promise.all(outbound.filter((r) => r.direction === 'outbound').map((r) => this.returns.summariesFor(r.id))),
+    ]);
+    const ids = trackers.map((t) => t.id);
+    const [events, edds] = await Promise.all([this.store.events(manager, ids), this.store.eddHistory(manager, ids)]);
+    const eventsOf = new Map<string, EventFacts[]>();
+    for (const e of events) eventsOf.set(e.tracker_id, [...(eventsOf.get(e.tracker_id) ?? []), this.eventFacts(e, trackers)]);
+
+    const parcelsOf = (s: OrderShipmentRow): ParcelFacts[] => {
+      const own = trackers.filter((t) => t.shipment_id === s.id);
+      const numbers = s.parcel_numbers?.length ? s.parcel_numbers : [s.tracking_number];
+      // Booked order of the parcels; a tracker the booking does not list (a carrier's extra number) goes last.
+      const ordered = [...own].sort((a, b) => rank(numbers, a.tracking_number) - rank(numbers, b.tracking_number));
+      const parcels = ordered.map((t) => this.parcelFacts(s, t, eventsOf.get(t.id) ?? [], edds.get(t.id) ?? []));
+      for (const [i, n] of numbers.entries()) if (!own.some((t) => t.tracking_number === n)) parcels.push(this.untracked(s, n, i));
+      if (s.status === 'cancelled') for (const p of parcels) Object.assign(p, { status: 'cancelled', substatus: 'cancelled.label_voided', actionRequired: false });
+      return parcels;
+    };
+
+    const parcels = outbound.flatMap(parcelsOf);
+    const rmaByShipment = new Map<string, ReturnSummary>();
+    for (const r of summaries.flat()) if (r.shipmentId) rmaByShipment.set(r.shipmentId, r);
+    const returns: ParcelFacts[] = rows
+      .filter((r) => r.role === 'return')
+      .flatMap((r) => parcelsOf(r).map((p) => ({ ...p, rma: rmaByShipment.get(r.id)?.rma ?? null, returnState: rmaByShipment.get(r.id)?.status ?? null })));
+    // Returns the returns room knows of without a return shipment yet (requested, no label).
+    for (const r of summaries.flat()) if (!r.shipmentId || !rows.some((x) => x.id === r.shipmentId)) returns.push(this.pendingReturn(r));
+
     const primary =
-      (trackingNumber && parcels.find((p) => p.shipmentId === shipment.id && p.trackingNumber === trackingNumber)) ||
-      parcels.find((p) => p.shipmentId === shipment.id) ||
+      (trackingNumber && parcels.find((p) => p.shipmentId === target.id && p.trackingNumber === trackingNumber)) ||
+      parcels.find((p) => p.shipmentId === target.id) ||
       parcels[0];
     return {
-      order: { primary, parcels, returns, customs: customsOf(shipment), reference: shipment.reference },
-      personal: personalOf(shipment),
+      order: { primary, parcels, returns, customs: customsOf(target), reference: target.reference },
+      personal: personalOf(target),
       refreshable: parcels.filter((p) => p.apiCarrier && !isFinal(p.status)).map((p) => ({ shipmentId: p.shipmentId, carrier: p.carrier, trackingNumber: p.trackingNumber })),
     };
   }
 
-  /** A shipment's own parcels: one per tracker, or one per booked number before tracking knows them. */
-  private parcelsOf(s: ShipmentWithStatus, timeline: TimelineView, direction: 'outbound' | 'return'): ParcelFacts[] {
-    const own = timeline.trackers.filter((t) => t.shipmentId === s.id && t.leg === direction);
-    if (own.length) {
-      return own.map((tracker) => {
-        const parcel = this.parcelFacts(tracker, timeline.events, direction, s.id, null);
-        parcel.serviceName = s.serviceName;
-        if (s.status === 'cancelled') Object.assign(parcel, { status: 'cancelled', substatus: 'cancelled.label_voided', actionRequired: false });
-        return parcel;
-      });
-    }
-    const numbers = s.parcels.length ? s.parcels.map((p) => p.trackingNumber) : [s.trackingNumber];
-    return numbers.map((number, i) => ({
-      key: `${s.id}:${i}`,
+  private parcelFacts(s: OrderShipmentRow, t: TrackerRow, events: EventFacts[], edd: Parameters<typeof summariseEdd>[0]): ParcelFacts {
+    const estimate = summariseEdd(edd);
+    return {
+      key: t.id,
       shipmentId: s.id,
-      direction,
+      direction: s.direction,
+      carrier: t.carrier,
+      carrierName: this.carrierName(t.carrier),
+      serviceName: s.service_name,
+      trackingNumber: t.tracking_number,
+      apiCarrier: this.isApiCarrier(t.carrier),
+      status: statusOf(t.status),
+      substatus: t.substatus,
+      actionRequired: t.action_required,
+      events,
+      estimatedDelivery: estimate.latest ? { earliest: estimate.latest.earliest, latest: estimate.latest.latest } : null,
+      firstEstimatedDelivery: estimate.first ? { earliest: estimate.first.earliest, latest: estimate.first.latest } : null,
+      rma: null,
+      returnState: null,
+    };
+  }
+
+  /** A booked parcel the carrier has not reported on yet. */
+  private untracked(s: OrderShipmentRow, trackingNumber: string, index: number): ParcelFacts {
+    return {
+      key: `${s.id}:${index}`,
+      shipmentId: s.id,
+      direction: s.direction,
       carrier: s.carrier,
       carrierName: this.carrierName(s.carrier),
-      serviceName: s.serviceName,
-      trackingNumber: number,
+      serviceName: s.service_name,
+      trackingNumber,
       apiCarrier: this.isApiCarrier(s.carrier),
-      status: s.status === 'cancelled' ? 'cancelled' : 'label_created',
-      substatus: s.status === 'cancelled' ? 'cancelled.label_voided' : 'label_created.label_created',
+      status: 'label_created',
+      substatus: 'label_created.label_created',
       actionRequired: false,
       events: [],
       estimatedDelivery: null,
       firstEstimatedDelivery: null,
       rma: null,
       returnState: null,
-    }));
-  }
-
-  private parcelFacts(tracker: TrackerView, allEvents: TimelineEventView[], direction: 'outbound' | 'return', shipmentId: string, rma: string | null): ParcelFacts {
-    const events = allEvents.filter((e) => e.carrier === tracker.carrier && e.trackingNumber === tracker.trackingNumber).map((e) => this.eventFacts(e));
-    const latest = tracker.estimatedDelivery.latest;
-    const first = tracker.estimatedDelivery.first;
-    return {
-      key: tracker.id,
-      shipmentId,
-      direction,
-      carrier: tracker.carrier,
-      carrierName: this.carrierName(tracker.carrier),
-      serviceName: null,
-      trackingNumber: tracker.trackingNumber,
-      apiCarrier: this.isApiCarrier(tracker.carrier),
-      status: statusOf(tracker.status),
-      substatus: tracker.substatus,
-      actionRequired: tracker.actionRequired,
-      events,
-      estimatedDelivery: latest ? window(latest) : null,
-      firstEstimatedDelivery: first ? window(first) : null,
-      rma,
-      returnState: null,
     };
   }
 
-  private pendingReturn(id: string, rma: string, state: string, carrier: string | null, trackingNumber: string | null): ParcelFacts {
+  private pendingReturn(r: ReturnSummary): ParcelFacts {
     return {
-      key: id,
-      shipmentId: id,
+      key: r.id,
+      shipmentId: r.shipmentId ?? r.id,
       direction: 'return',
-      carrier: carrier ?? '',
-      carrierName: carrier ? this.carrierName(carrier) : '',
+      carrier: r.carrier ?? '',
+      carrierName: r.carrier ? this.carrierName(r.carrier) : '',
       serviceName: null,
-      trackingNumber: trackingNumber ?? '',
+      trackingNumber: r.trackingNumber ?? '',
       apiCarrier: false,
-      status: RETURN_STATE_STATUS[state] ?? 'unknown',
+      status: RETURN_STATE_STATUS[r.status] ?? 'unknown',
       substatus: null,
       actionRequired: false,
       events: [],
       estimatedDelivery: null,
       firstEstimatedDelivery: null,
-      rma,
-      returnState: state,
+      rma: r.rma,
+      returnState: r.status,
     };
   }
 
-  private eventFacts(e: TimelineEventView): EventFacts {
-    const fromTable = e.code ? this.codes.get(e.carrier)?.lookup(e.code)?.description : undefined;
-    const offset = offsetMinutes(e.utcOffset);
+  private eventFacts(e: StoredEventRow, trackers: TrackerRow[]): EventFacts {
+    const carrier = trackers.find((t) => t.id === e.tracker_id)?.carrier ?? '';
+    const offset = e.utc_offset_minutes === null ? null : Number(e.utc_offset_minutes);
     return {
       status: statusOf(e.status),
       substatus: e.substatus,
-      actionRequired: e.actionRequired,
+      actionRequired: e.action_required,
       description: e.description,
-      publicDescription: fromTable ?? null,
-      occurredAt: e.occurredAt,
-      local: e.occurredAtLocal,
+      publicDescription: (e.code && this.codes.get(carrier)?.lookup(e.code)?.description) || null,
+      occurredAt: isoWithOffset(e.occurred_local, offset),
+      local: e.occurred_local,
       utcOffsetMinutes: offset,
-      timeZone: e.timeZone ?? this.zoneOfPlace(e, offset),
-      city: e.location?.city ?? null,
-      country: e.location?.country ?? null,
+      timeZone: e.time_zone ?? this.zoneOfPlace(e, offset),
+      city: e.location_city,
+      country: e.location_country,
     };
   }
 
@@ -173,11 +187,13 @@ export class PublicTrackingSource {
    * European Standard Time" rather than "UTC+01:00") the place's zone is used, but only when its
    * offset at that moment is the one the carrier gave.
    */
-  private zoneOfPlace(e: TimelineEventView, offset: number | null): string | null {
-    if (offset === null || !e.location) return null;
-    const zone = this.zones.zoneFor({ country: e.location.country ?? undefined, region: e.location.region ?? undefined, city: e.location.city ?? undefined });
+  private zoneOfPlace(e: StoredEventRow, offset: number | null): string | null {
+    if (offset === null || !e.location_country) return null;
+    const zone = this.zones.zoneFor({ country: e.location_country, region: e.location_region ?? undefined, city: e.location_city ?? undefined });
     if (!zone) return null;
-    return DateTime.fromISO(e.occurredAtLocal, { zone }).offset === offset ? zone : null;
+    const wall = wallClockMs(e.occurred_local);
+    if (wall === undefined) return null;
+    return IANAZone.create(zone).offset(wall - offset * 60_000) === offset ? zone : null;
   }
 
   private carrierName(code: string): string {
@@ -205,6 +221,11 @@ const RETURN_STATE_STATUS: Record<string, TrackingStatus> = {
   cancelled: 'cancelled',
 };
 
+function rank(numbers: string[], n: string): number {
+  const i = numbers.indexOf(n);
+  return i < 0 ? numbers.length : i;
+}
+
 function statusOf(value: string): TrackingStatus {
   return isTrackingStatus(value) ? value : 'unknown';
 }
@@ -213,30 +234,19 @@ function isFinal(status: TrackingStatus): boolean {
   return status === 'delivered' || status === 'cancelled';
 }
 
-function window(w: { earliest: string; latest: string }): WindowFacts {
-  return { earliest: w.earliest, latest: w.latest };
-}
-
-/** `+01:00` / `-05:30` -> minutes. */
-function offsetMinutes(offset: string | null): number | null {
-  const m = offset ? /^([+-])(\d{2}):?(\d{2})$/.exec(offset) : null;
-  if (!m) return null;
-  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
-}
-
-function customsOf(s: ShipmentWithStatus): CustomsFacts {
-  const required = s.customs?.crossesBorder ?? s.shipFrom.country !== s.shipTo.country;
-  const d = s.dutiesAndTaxes as { total?: { amount?: unknown; currency?: unknown }; confidence?: unknown } | null;
-  const amount = d?.total && typeof d.total.amount === 'string' && typeof d.total.currency === 'string' ? d.total : undefined;
+function customsOf(s: OrderShipmentRow): CustomsFacts {
+  const required = s.crosses_border ?? (!!s.origin_country && s.origin_country !== s.ship_to.country);
+  const d = s.duties_and_taxes as { total?: { amount?: unknown; currency?: unknown }; confidence?: unknown } | null;
+  const total = d?.total && typeof d.total.amount === 'string' && typeof d.total.currency === 'string' ? d.total : undefined;
   return {
     required,
     incoterm: s.incoterm ?? null,
-    dutiesAndTaxes: amount ? { amount: amount.amount as string, currency: amount.currency as string, estimate: d?.confidence !== 'exact' } : null,
+    dutiesAndTaxes: total ? { amount: total.amount as string, currency: total.currency as string, estimate: d?.confidence !== 'exact' } : null,
   };
 }
 
-function personalOf(s: ShipmentWithStatus): PersonalFacts {
-  const to = s.shipTo;
+function personalOf(s: OrderShipmentRow): PersonalFacts {
+  const to = s.ship_to;
   return {
     name: to.name ?? null,
     company: to.company ?? null,

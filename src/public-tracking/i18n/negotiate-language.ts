@@ -57,8 +57,20 @@ function match(tag: string): Omit<LanguageChoice, 'source'> | undefined {
   return { language: base, locale: localeFor(base, trimmed) };
 }
 
+const localeCache = new Map<string, string>();
+
 function localeFor(language: Language, tag: string): string {
   if (language === 'zh' || !tag.includes('-')) return DEFAULT_LOCALE[language];
+  const key = tag.toLowerCase();
+  let locale = localeCache.get(key);
+  if (locale === undefined) {
+    locale = resolveLocale(language, tag);
+    if (localeCache.size < 500) localeCache.set(key, locale);
+  }
+  return locale;
+}
+
+function resolveLocale(language: Language, tag: string): string {
   try {
     const [canonical] = Intl.getCanonicalLocales(tag);
     const supported = Intl.DateTimeFormat.supportedLocalesOf([canonical]);

@@ -1,4 +1,5 @@
-import { DateTime, FixedOffsetZone } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
+import { wallClockMs } from '../domain/event-time-text';
 import { CATALOGS, HTML_LANG, Language } from './languages';
 import type { MessageKey, Messages } from './messages.en';
 
@@ -59,17 +60,18 @@ export class Translator {
    * known, the UTC offset when only that is known, and "zone not reported" otherwise.
    */
   eventTime(local: string, utcOffsetMinutes: number | null, zone: string | null): FormattedTime {
+    const wall = wallClockMs(local);
+    if (wall === undefined) return { text: local, zone: utcOffsetMinutes === null ? this.t('timeline.zoneUnknown') : offsetName(utcOffsetMinutes) };
     if (zone && isZone(zone)) {
-      const at = DateTime.fromISO(local, { zone: utcOffsetMinutes === null ? zone : FixedOffsetZone.instance(utcOffsetMinutes) });
-      if (at.isValid) {
-        const instant = at.toJSDate();
-        const zoneName = this.format(zone, 'zone').formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value;
-        return { text: this.format(zone, 'time').format(instant), zone: zoneName ?? zone };
-      }
+      // The instant: from the offset the carrier gave, else from the zone's offset at that wall time.
+      const z = IANAZone.create(zone);
+      const offset = utcOffsetMinutes ?? z.offset(wall - z.offset(wall) * 60_000);
+      const instant = new Date(wall - offset * 60_000);
+      const zoneName = this.format(zone, 'zone').formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value;
+      return { text: this.format(zone, 'time').format(instant), zone: zoneName ?? zone };
     }
     // No usable zone: format the wall time as it is (read as UTC only to keep it from being shifted).
-    const wall = DateTime.fromISO(local, { zone: 'UTC' });
-    const text = wall.isValid ? this.format('UTC', 'time').format(wall.toJSDate()) : local;
+    const text = this.format('UTC', 'time').format(new Date(wall));
     return { text, zone: utcOffsetMinutes === null ? this.t('timeline.zoneUnknown') : offsetName(utcOffsetMinutes) };
   }
 
@@ -118,7 +120,7 @@ const zoneValidity = new Map<string, boolean>();
 function isZone(zone: string): boolean {
   let ok = zoneValidity.get(zone);
   if (ok === undefined) {
-    ok = DateTime.local().setZone(zone).isValid;
+    ok = IANAZone.isValidZone(zone);
     if (zoneValidity.size < 1000) zoneValidity.set(zone, ok);
   }
   return ok;
