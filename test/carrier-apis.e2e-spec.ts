@@ -86,7 +86,7 @@ describe('carrier APIs (MyDHL, UPS, FedEx) against their emulators', () => {
       env: {
         ...emu.env,
         CARRIERS_DIR: folder.dir,
-        CARRIER_TIMEOUT_MS: '1000',
+        CARRIER_TIMEOUT_MS: '2000',
         CARRIER_MAX_ATTEMPTS: '3',
         CARRIER_BREAKER_FAILURES: '1000',
         CARRIER_MAX_RETRY_AFTER_MS: '3000',
@@ -235,7 +235,7 @@ describe('carrier APIs (MyDHL, UPS, FedEx) against their emulators', () => {
     });
 
     it('fault: latency beyond the timeout is a TIMEOUT after the retries of a safe call', async () => {
-      emulator().fault({ mode: 'latency', operation: 'rate', latencyMs: 1300 });
+      emulator().fault({ mode: 'latency', operation: 'rate', latencyMs: 2500 });
       const e = await carrierError(adapter().rate(carrier(id), shipment(), ctx()));
       expect(e.code).toBe('TIMEOUT');
       expect(emulator().calls('rate')).toHaveLength(3);
@@ -385,8 +385,8 @@ describe('carrier APIs (MyDHL, UPS, FedEx) against their emulators', () => {
 
   it('a failing carrier does not stop the others from answering in the same fan-out', async () => {
     emu.ups.fault({ mode: 'server-error', operation: 'rate', status: 503 });
-    emu.fedex.fault({ mode: 'latency', operation: 'rate', latencyMs: 3000 });
-    const signal = AbortSignal.timeout(1200);
+    emu.fedex.fault({ mode: 'latency', operation: 'rate', latencyMs: 6000 });
+    const signal = AbortSignal.timeout(4000);
     const results = await Promise.allSettled(
       cases.map((c) => c.adapter().rate(carrier(c.id), shipment(), { signal })),
     );
@@ -406,7 +406,7 @@ describe('carrier circuit breaker', () => {
     emu = await startEmulators();
     folder = carriersFolder(['mydhl', 'ups', 'fedex']);
     t = await startTestApp({
-      env: { ...emu.env, CARRIERS_DIR: folder.dir, CARRIER_TIMEOUT_MS: '300', CARRIER_MAX_ATTEMPTS: '1', CARRIER_BREAKER_FAILURES: '3', CARRIER_BREAKER_COOLDOWN_MS: '500' },
+      env: { ...emu.env, CARRIERS_DIR: folder.dir, CARRIER_TIMEOUT_MS: '3000', CARRIER_MAX_ATTEMPTS: '1', CARRIER_BREAKER_FAILURES: '3', CARRIER_BREAKER_COOLDOWN_MS: '500' },
     });
   });
 
