@@ -34,7 +34,7 @@ describe('label conversion', () => {
     for (let p = 0; p < indexed.length; p++) indexed[p] = image.rgba[p * 4] < 128 ? 1 : 0;
     const out = Buffer.alloc(image.width * image.height + 4096);
     const writer = new GifWriter(out, image.width, image.height, { palette: [0xffffff, 0x000000] });
-    writer.addFrame(0, 0, image.width, image.height, indexed);
+    writer.addFrame(0, 0, image.width, image.height, indexed as unknown as number[]);
     return out.subarray(0, writer.end());
   }
 

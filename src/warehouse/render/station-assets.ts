@@ -51,7 +51,8 @@ export const STATION_JS = `
     var data = new URLSearchParams(new FormData(form));
     data.set(button.name, button.value);
     document.body.setAttribute('data-last-print', 'pending');
-    fetch(button.getAttribute('formaction') || form.action, { method: 'POST', body: data, credentials: 'same-origin' })
+    // form.action would be the button named "action": read the attribute.
+    fetch(button.getAttribute('formaction') || form.getAttribute('action'), { method: 'POST', body: data, credentials: 'same-origin' })
       .then(function (res) {
         if (!res.ok || res.headers.get('content-type') !== 'application/pdf') { window.location.reload(); return null; }
         return res.blob();

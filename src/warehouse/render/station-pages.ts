@@ -41,6 +41,7 @@ export function page(frame: Frame, body: SafeHtml): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${frame.title} - Parcelwise print station</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/warehouse/assets/station.css">
 <script src="/warehouse/assets/station.js" defer></script>
 </head>
@@ -72,7 +73,7 @@ export function signInPage(error?: string): string {
   <label for="apiKey">API key with the shipments scope</label>
   <input id="apiKey" name="apiKey" type="password" autocomplete="off" required autofocus>
   <label for="station">Station</label>
-  <input id="station" name="station" type="text" value="Station 1" maxlength="60" pattern="[A-Za-z0-9 ._-]{1,60}" required>
+  <input id="station" name="station" type="text" value="Station 1" maxlength="60" pattern="[A-Za-z0-9 ._\\-]{1,60}" required>
   <button type="submit">Sign in</button>
 </form>`,
   );
