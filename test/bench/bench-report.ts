@@ -16,6 +16,12 @@ export interface ScenarioFigures {
   unit?: string;
   latencyMs: LatencySummary;
   peakRssMb: number;
+  /**
+   * CPU time per successful request, from the kernel's accounting: the service process, and the
+   * PostgreSQL backends of the bench database when the server runs on this machine. Unlike latency,
+   * it hardly moves when other work shares the machine, so it is the figure to size with.
+   */
+  cpuMsPerRequest: { service?: number; database?: number };
   failures: LoadResult['failures'];
   notes?: string[];
 }
@@ -79,6 +85,8 @@ export interface BenchReport {
   storage: { tables: TableSize[]; perMillionParcels?: Record<string, number>; assumptions?: string[] };
   sizing: Record<string, unknown>;
   profiles: { phase: string; scenario: string; file: string; top: string[] }[];
+  /** Full results of steps that measure in their own way (e.g. the carrier adapter bench), by step id. */
+  details: Record<string, unknown>;
   errors: string[];
 }
 
@@ -125,7 +133,7 @@ export function renderReport(r: BenchReport): string {
     `Parcelwise benchmark ${r.date}  (${r.machine.cpus} x ${r.machine.cpuModel}, Node ${r.machine.node}, PostgreSQL ${r.machine.postgres} ${r.machine.database}, commit ${r.git.commit.slice(0, 10)}${r.git.dirty ? '+dirty' : ''})`,
     '',
   );
-  const rows: string[][] = [['scenario', 'phase', 'conn', 'req/s', 'units/s', 'p50 ms', 'p99 ms', 'max ms', 'peak RSS MB', 'failed']];
+  const rows: string[][] = [['scenario', 'phase', 'conn', 'req/s', 'units/s', 'p50 ms', 'p99 ms', 'max ms', 'CPU ms/req svc+db', 'peak RSS MB', 'failed']];
   for (const s of r.scenarios) {
     rows.push([
       s.id,
@@ -136,12 +144,13 @@ export function renderReport(r: BenchReport): string {
       fmt(s.latencyMs.p50, 2),
       fmt(s.latencyMs.p99, 2),
       fmt(s.latencyMs.max, 1),
+      `${fmt(s.cpuMsPerRequest.service, 2)} + ${fmt(s.cpuMsPerRequest.database, 2)}`,
       fmt(s.peakRssMb, 0),
       failureText(s.failures),
     ]);
   }
-  for (const s of r.skipped) rows.push([s.id, s.phase, '', 'skipped', '', '', '', '', '', s.reason.slice(0, 90)]);
-  out.push(table(rows, ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']));
+  for (const s of r.skipped) rows.push([s.id, s.phase, '', 'skipped', '', '', '', '', '', '', s.reason.slice(0, 90)]);
+  out.push(table(rows, ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']));
 
   if (r.ratios.length) {
     out.push('', 'Ratios');

@@ -8,6 +8,7 @@ import { BenchDatabase } from './bench-database';
 import type { BenchReport, ScenarioFigures } from './bench-report';
 import { renderReport } from './bench-report';
 import { BenchLoad, BenchScenario, BenchSkip } from './bench-scenario';
+import { CpuMeter } from './cpu-accounting';
 import { profileLines, summariseProfileFile } from './cpu-profile-summary';
 import { LoadResult, runLoad } from './load-generator';
 import { ServiceProcess, sleep } from './service-process';
@@ -72,6 +73,8 @@ export interface InstanceRun {
   measureLoad(scenario: BenchScenario, load: BenchLoad, opts?: MeasureOptions): Promise<ScenarioFigures | undefined>;
   /** Starts another instance; the caller stops it. */
   spawn: InstanceFactory;
+  /** Database name the instance uses (for CPU accounting of its PostgreSQL backends). */
+  databaseName: string;
   /** Notes a scenario as skipped with its reason. */
   skip(id: string, reason: string): void;
   stop(): Promise<void>;
@@ -138,6 +141,7 @@ export async function runBenchSuite(input: SuiteOptions): Promise<number> {
     storage: { tables: [] },
     sizing: {},
     profiles: [],
+    details: {},
     errors: [],
   };
 
@@ -171,7 +175,8 @@ export async function runBenchSuite(input: SuiteOptions): Promise<number> {
       tariffsDir: settings.tariffsDir,
       log: (m) => log(`    ${m}`),
     });
-    return createInstanceRun(id, service, ctx, report, options, runDir, log, instances);
+    const databaseName = new URL(settings.databaseUrl ?? db.url).pathname.slice(1);
+    return createInstanceRun(id, databaseName, service, ctx, report, options, runDir, log, instances);
   };
   try {
     for (const phase of plan.phases) {
@@ -204,7 +209,8 @@ export async function runBenchSuite(input: SuiteOptions): Promise<number> {
     log('measuring storage');
     report.storage.tables = await db.allTableSizes();
     plan.finish(report);
-    report.targets = evaluateTargets(report);
+    // Steps may add targets of their own (e.g. carrier adapter overhead); the fixed ones come first.
+    report.targets = [...evaluateTargets(report), ...report.targets];
   } finally {
     if (!options.keepDatabase) {
       for (const d of [db, ...extraDatabases]) await d.drop().catch((e) => report.errors.push(`dropping ${d.name}: ${(e as Error).message}`));
@@ -224,6 +230,7 @@ export async function runBenchSuite(input: SuiteOptions): Promise<number> {
 
 function createInstanceRun(
   instanceId: string,
+  databaseName: string,
   service: ServiceProcess,
   ctx: RunnerContext,
   report: BenchReport,
@@ -278,6 +285,8 @@ function createInstanceRun(
     await service.resetPeak();
     const profile = profiling(id);
     if (profile) await service.startProfile();
+    const cpu = new CpuMeter(service.pid, databaseName);
+    await cpu.start();
     const result: LoadResult = await runLoad({
       baseUrl: service.baseUrl,
       load,
@@ -287,6 +296,7 @@ function createInstanceRun(
       onProgress: opts.onProgress,
       progressEvery: opts.progressEvery,
     });
+    const cpuCost = await cpu.stop(result.ok);
     const memory = await service.memory();
     if (profile) {
       const file = path.join(runDir, 'profiles', `${instanceId}-${id}.cpuprofile`);
@@ -306,9 +316,11 @@ function createInstanceRun(
       ...(load.unit ? { unit: load.unit, unitsPerSecond: result.rps * units } : {}),
       latencyMs: result.latency,
       peakRssMb: mb(memory.peakRss),
+      cpuMsPerRequest: { service: cpuCost.serviceMsPerRequest, database: cpuCost.databaseMsPerRequest },
       failures: result.failures,
     };
     const failed = result.requests - result.ok;
+    if (result.ok === 0) report.errors.push(`${instanceId}/${id}: no successful response in the measured window`);
     if (failed > 0) {
       report.errors.push(
         `${instanceId}/${id}: ${failed} of ${result.requests} responses were not successful (${JSON.stringify(result.failures.statusCodes)}${result.failures.firstError ? `, ${result.failures.firstError}` : ''})`,
@@ -316,13 +328,14 @@ function createInstanceRun(
     }
     if (!opts.probe) report.scenarios.push(figures);
     log(
-      `  ${id}: ${result.rps.toFixed(0)} req/s${load.unit ? ` (${(result.rps * units).toFixed(0)} ${load.unit}/s)` : ''}, p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms, peak RSS ${mb(memory.peakRss).toFixed(0)} MB${failed ? `, ${failed} failed` : ''}`,
+      `  ${id}: ${result.rps.toFixed(0)} req/s${load.unit ? ` (${(result.rps * units).toFixed(0)} ${load.unit}/s)` : ''}, p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms, CPU ${cpuCost.serviceMsPerRequest?.toFixed(2) ?? '?'} + ${cpuCost.databaseMsPerRequest?.toFixed(2) ?? '?'} ms/req, peak RSS ${mb(memory.peakRss).toFixed(0)} MB${failed ? `, ${failed} failed` : ''}`,
     );
     return figures;
   };
 
   return {
     id: instanceId,
+    databaseName,
     service,
     ctx,
     report,

@@ -1,6 +1,7 @@
 import { ratioOf, ScenarioFigures } from './bench-report';
 import type { BenchLoad, BenchScenario } from './bench-scenario';
 import type { InstanceRun, InstanceSettings } from './bench-suite';
+import { CpuCost, CpuMeter } from './cpu-accounting';
 import { LoadResult, runLoad } from './load-generator';
 
 const median = (xs: number[]) => {
@@ -10,7 +11,7 @@ const median = (xs: number[]) => {
 };
 
 /** Rounds of one side of a growth pair, folded into one row: medians of the per-round percentiles. */
-function foldRounds(id: string, title: string, phase: string, rounds: LoadResult[], peakRssMb: number, note: string): ScenarioFigures {
+function foldRounds(id: string, title: string, phase: string, rounds: LoadResult[], peakRssMb: number, cpu: CpuCost, note: string): ScenarioFigures {
   const ok = rounds.reduce((a, r) => a + r.ok, 0);
   const seconds = rounds.reduce((a, r) => a + r.durationSeconds, 0);
   const statusCodes: Record<string, number> = {};
@@ -31,6 +32,7 @@ function foldRounds(id: string, title: string, phase: string, rounds: LoadResult
       max: Math.max(...rounds.map((r) => r.latency.max)),
     },
     peakRssMb,
+    cpuMsPerRequest: { service: cpu.serviceMsPerRequest, database: cpu.databaseMsPerRequest },
     failures: {
       statusCodes,
       errors: rounds.reduce((a, r) => a + r.failures.errors, 0),
@@ -95,16 +97,30 @@ export async function measurePair(run: InstanceRun, spec: PairSpec): Promise<voi
       await runs[i].service.resetPeak();
     }
     const results: LoadResult[][] = [[], []];
+    const cpuSeconds = [0, 0];
+    const dbSeconds: (number | undefined)[] = [0, 0];
     for (let r = 0; r < rounds; r++) {
       const order = r % 2 === 0 ? [0, 1] : [1, 0];
       for (const i of order) {
-        results[i].push(await runLoad({ baseUrl: runs[i].service.baseUrl, load: loads[i], connections, amount: perRound[i] }));
+        // Metered per round: the other side's rounds (and its backends) must not count here.
+        const meter = new CpuMeter(runs[i].service.pid, runs[i].databaseName);
+        await meter.start();
+        const res = await runLoad({ baseUrl: runs[i].service.baseUrl, load: loads[i], connections, amount: perRound[i] });
+        const cost = await meter.stop(1);
+        results[i].push(res);
+        cpuSeconds[i] += (cost.serviceMsPerRequest ?? NaN) / 1000;
+        dbSeconds[i] = cost.databaseMsPerRequest === undefined ? undefined : dbSeconds[i]! + cost.databaseMsPerRequest / 1000;
       }
     }
     const rows: ScenarioFigures[] = [];
     for (let i = 0; i < sides.length; i++) {
       const peak = (await runs[i].service.memory()).peakRss / 1048576;
-      const row = foldRounds(`${spec.id}:${sides[i].id}`, `${spec.scenario.title} [${sides[i].label}]`, sides[i].id, results[i], peak, `median of ${rounds} alternating rounds of ${roundSeconds}s`);
+      const ok = results[i].reduce((a, x) => a + x.ok, 0);
+      const cpu: CpuCost = {
+        serviceMsPerRequest: ok ? (cpuSeconds[i] * 1000) / ok : undefined,
+        databaseMsPerRequest: ok && dbSeconds[i] !== undefined ? (dbSeconds[i]! * 1000) / ok : undefined,
+      };
+      const row = foldRounds(`${spec.id}:${sides[i].id}`, `${spec.scenario.title} [${sides[i].label}]`, sides[i].id, results[i], peak, cpu, `median of ${rounds} alternating rounds of about ${roundSeconds}s`);
       const failed = results[i].reduce((a, x) => a + x.requests - x.ok, 0);
       if (!results[i].some((x) => x.ok > 0)) run.report.errors.push(`${spec.id}/${sides[i].id}: no successful response`);
       if (failed > 0) run.report.errors.push(`${spec.id}/${sides[i].id}: ${failed} unsuccessful responses ${JSON.stringify(row.failures.statusCodes)}`);
@@ -118,6 +134,14 @@ export async function measurePair(run: InstanceRun, spec: PairSpec): Promise<voi
       unit: 'ms p50',
       numerator: { label: spec.large.label, value: rows[1].latencyMs.p50 },
       denominator: { label: spec.small.label, value: rows[0].latencyMs.p50 },
+    });
+    // The same comparison in service CPU per request: what the latency ratio would be on an idle machine.
+    ratioOf(run.report, {
+      id: `${spec.id}-cpu`,
+      title: `${spec.title} (service CPU per request)`,
+      unit: 'CPU ms/req',
+      numerator: { label: spec.large.label, value: rows[1].cpuMsPerRequest.service },
+      denominator: { label: spec.small.label, value: rows[0].cpuMsPerRequest.service },
     });
     const r = run.report.ratios.find((x) => x.id === spec.id);
     if (r) run.log(`  ${spec.id}: ${r.ratio.toFixed(2)}`);
@@ -146,8 +170,12 @@ export async function soak(run: InstanceRun, spec: SoakSpec): Promise<void> {
   const connections = spec.connections ?? load.connections ?? 32;
   const started = Date.now();
   const rounds: LoadResult[] = [];
+  const meter = new CpuMeter(run.service.pid, run.databaseName);
+  await meter.start();
+  let cpu: CpuCost = {};
   for (const checkpoint of spec.checkpoints) {
     rounds.push(await runLoad({ baseUrl: run.service.baseUrl, load, connections, amount: checkpoint - done }));
+    if (checkpoint === spec.checkpoints[spec.checkpoints.length - 1]) cpu = await meter.stop(rounds.reduce((a, r) => a + r.ok, 0));
     done = checkpoint;
     // Let in-flight work (queued jobs, sockets) settle before reading.
     await new Promise((r) => setTimeout(r, 1000));
@@ -165,7 +193,7 @@ export async function soak(run: InstanceRun, spec: SoakSpec): Promise<void> {
     );
   }
   const peak = (await run.service.memory()).peakRss / 1048576;
-  const row = foldRounds('growth-memory:soak', `${spec.scenario.title} x ${done.toLocaleString('en-US')}`, run.id, rounds, peak, 'latency: median of the checkpoint segments');
+  const row = foldRounds('growth-memory:soak', `${spec.scenario.title} x ${done.toLocaleString('en-US')}`, run.id, rounds, peak, cpu, 'latency: median of the checkpoint segments');
   const failed = rounds.reduce((a, x) => a + x.requests - x.ok, 0);
   if (failed > 0) run.report.errors.push(`growth-memory: ${failed} unsuccessful responses ${JSON.stringify(row.failures.statusCodes)}`);
   run.report.scenarios.push(row);

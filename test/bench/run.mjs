@@ -16,7 +16,7 @@
 //   --no-build      use dist/ as it is
 //   --summarise F   print the summary of a .cpuprofile file and exit (no database needed)
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -53,6 +53,20 @@ function step(title, cmd, args) {
   return { ok: r.status === 0, out };
 }
 
+/** Copies every file that is not TypeScript from `from` to `to`, keeping the folder layout. */
+function copyAssets(from, to) {
+  if (!existsSync(from)) return;
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const src = path.join(from, entry.name);
+    const dst = path.join(to, entry.name);
+    if (entry.isDirectory()) copyAssets(src, dst);
+    else if (!entry.name.endsWith('.ts')) {
+      mkdirSync(to, { recursive: true });
+      copyFileSync(src, dst);
+    }
+  }
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -65,6 +79,8 @@ async function main() {
     }
     const bench = step('compiling the bench (tsconfig.bench.json)', process.execPath, [tsc, '-p', 'tsconfig.bench.json']);
     if (!bench.ok) process.stdout.write(`[bench] WARNING: bench type errors:\n${bench.out.split('\n').slice(0, 20).join('\n')}\n`);
+    // tsc emits JavaScript only; the emulators read their carrier specifications beside their code.
+    copyAssets(path.join(root, 'test', 'emulators'), path.join(root, 'dist', 'test', 'emulators'));
   }
   const compiled = (name) => pathToFileURL(path.join(root, 'dist', 'test', 'bench', name)).href;
   if (opts.summarise) {

@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { BenchReport, ratioOf } from './bench-report';
 import type { InstanceRun, InstanceSettings, SuiteOptions } from './bench-suite';
+import { apiCarrierQuotesScenario } from './api-carrier-quotes.scenario';
+import { EmulatorChild } from './emulator-child';
 import { runCarrierAdapterBench } from './carrier-adapters.bench';
 import { verifyAnyQuote, withVerify } from './scenario-tools';
 import { writeCarrierSet } from './carrier-sets';
@@ -140,6 +142,24 @@ export async function buildPlan(options: SuiteOptions, resources: PlanResources)
             },
             large: { id: 'events-large', label: label(largeEvents), settings },
           });
+        },
+      },
+      {
+        id: 'quotes-api-carriers',
+        run: async (run) => {
+          const emulators = await EmulatorChild.start();
+          try {
+            const api = await run.spawn('api-carriers', { ...settings, env: { ...settings.env, ...emulators.env } });
+            try {
+              // Few connections: the figure is the path through three HTTP carriers, not saturation (32 waiting
+              // quotes would only show the time budget running out).
+              await api.measure(apiCarrierQuotesScenario, { connections: 4, durationSeconds: Math.min(run.options.durationSeconds, 6) });
+            } finally {
+              await api.stop();
+            }
+          } finally {
+            await emulators.stop();
+          }
         },
       },
       {

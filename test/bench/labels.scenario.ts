@@ -1,0 +1,100 @@
+import { bearer, type BenchContext, type BenchRequest, type BenchScenario } from './bench-scenario';
+
+/**
+ * Label rendering and booking, over HTTP against the service process.
+ *
+ * - `label-pdf`: `GET /v1/shipments/:id/label?format=pdf&size=4x6` of one-parcel shipments: one 4x6 PDF
+ *   with its Code 128 and Data Matrix rendered per request (nothing cached: labels are drawn from the
+ *   stored shipment every time). Target: >= 100 labels/s.
+ * - `label-zpl`: the same labels as ZPL II at 203 dpi. Target: >= 2,000 labels/s.
+ * - `booking`: `POST /v1/shipments` with a fresh Idempotency-Key per request (reserve the key, re-rate,
+ *   issue an S10 number from the sequence, write shipment, parcel and key in one transaction, start
+ *   tracking), Germany to France (no customs papers) and Germany to the US (CN 23 decided).
+ */
+const SHIP_FROM = { name: 'Bench Sender', company: 'Acme GmbH', street1: 'Poststrasse 1', city: 'Bonn', postalCode: '53113', country: 'DE', taxIds: [{ type: 'eori', value: 'DE123456789012345' }] };
+const SHIP_TO_FR = { name: 'Marie Curie', street1: '8 Rue de Rivoli', city: 'Paris', postalCode: '75004', country: 'FR' };
+const SHIP_TO_US = { name: 'Jane Doe', street1: '350 Fifth Avenue', city: 'New York', region: 'NY', postalCode: '10118', country: 'US' };
+
+export function benchBooking(reference: string, toUs: boolean): Record<string, unknown> {
+  return {
+    carrier: 'deutsche-post',
+    service: 'paket-international',
+    reference,
+    shipFrom: SHIP_FROM,
+    shipTo: toUs ? SHIP_TO_US : SHIP_TO_FR,
+    parcels: [{ weight: { value: 2.5, unit: 'kg' }, dimensions: { length: 30, width: 20, height: 15, unit: 'cm' } }],
+    ...(toUs && { items: [{ description: 'Cotton T-shirt', hsCode: '610910', originCountry: 'PT', quantity: 10, unitValue: { amount: '12.50', currency: 'EUR' } }] }),
+    incoterm: 'DAP',
+  };
+}
+
+/** Books `count` one-parcel shipments (shared by both label scenarios of one service instance). */
+async function bookedShipments(ctx: BenchContext, count: number): Promise<{ key: string; ids: string[] }> {
+  const cached = ctx.shared.get('labels:shipments') as { key: string; ids: string[] } | undefined;
+  if (cached) return cached;
+  const key = await ctx.keyWith('shipments');
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const res = await ctx.request({
+      method: 'POST',
+      path: '/v1/shipments',
+      headers: { ...bearer(key), 'idempotency-key': `bench-label-${i}` },
+      body: benchBooking(`BENCH-LABEL-${i}`, i % 2 === 0),
+    });
+    if (res.status !== 201) throw new Error(`booking for the label benchmark failed: ${res.status} ${res.text.slice(0, 300)}`);
+    ids.push(res.json.id);
+  }
+  ctx.log(`  booked ${count} shipments for label rendering`);
+  const seeded = { key, ids };
+  ctx.shared.set('labels:shipments', seeded);
+  return seeded;
+}
+
+function labelRequests(key: string, ids: string[], query: string): BenchRequest[] {
+  return ids.map((id) => ({ method: 'GET', path: `/v1/shipments/${id}/label?${query}`, headers: bearer(key) }));
+}
+
+export const labelPdfScenario: BenchScenario = {
+  id: 'label-pdf',
+  title: 'GET /v1/shipments/:id/label?format=pdf&size=4x6 (one parcel: 4x6 PDF, Code 128 + Data Matrix)',
+  async prepare(ctx) {
+    const { key, ids } = await bookedShipments(ctx, 50);
+    return {
+      requests: labelRequests(key, ids, 'format=pdf&size=4x6'),
+      unit: 'labels',
+      unitsPerRequest: 1,
+      verify: (res) =>
+        (res.status === 200 && res.headers['content-type'] === 'application/pdf' && res.body.subarray(0, 5).toString() === '%PDF-') || `not a PDF: ${res.status} ${res.text.slice(0, 200)}`,
+    };
+  },
+};
+
+export const labelZplScenario: BenchScenario = {
+  id: 'label-zpl',
+  title: 'GET /v1/shipments/:id/label?format=zpl&dpi=203 (one parcel: ZPL II)',
+  async prepare(ctx) {
+    const { key, ids } = await bookedShipments(ctx, 50);
+    return {
+      requests: labelRequests(key, ids, 'format=zpl&dpi=203'),
+      unit: 'labels',
+      unitsPerRequest: 1,
+      verify: (res) => (res.status === 200 && /^\^XA/.test(res.text) && res.text.includes('^BCN')) || `not ZPL: ${res.status} ${res.text.slice(0, 200)}`,
+    };
+  },
+};
+
+export const bookingScenario: BenchScenario = {
+  id: 'booking',
+  title: 'POST /v1/shipments (new Idempotency-Key each: re-rate, S10 number, shipment + key in one transaction)',
+  async prepare(ctx) {
+    const key = await ctx.keyWith('shipments');
+    const run = Date.now().toString(36);
+    const bodies = [benchBooking('BENCH-BOOK-FR', false), benchBooking('BENCH-BOOK-US', true)];
+    return {
+      requests: (seq: number) => ({ method: 'POST', path: '/v1/shipments', headers: { ...bearer(key), 'idempotency-key': `bench-${run}-${seq}` }, body: bodies[seq % 2] }),
+      connections: 16,
+      expectStatus: [201],
+      verify: (res) => (res.status === 201 && /^CX\d{9}DE$/.test(res.json?.trackingNumber ?? '')) || `not booked: ${res.status} ${res.text.slice(0, 300)}`,
+    };
+  },
+};
