@@ -12,7 +12,9 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     migrations: MIGRATIONS,
     migrationsRun: false,
     synchronize: false,
-    logging: ['error'],
+    // TypeORM's own logger prints failing queries with their parameters (addresses, names): off.
+    // Failures reach the global error filter, which logs the error without parameters.
+    logging: false,
     extra: {
       max: 20,
       // A lost server must not hang requests forever; the pool reconnects on the next query.

@@ -10,6 +10,11 @@ describe('findUnusableInput', () => {
     expect(findUnusableInput('x\u0000', 'id')).toEqual([{ path: 'id', message: 'must not contain NUL characters' }]);
   });
 
+  it('finds unpaired surrogates', () => {
+    expect(findUnusableInput({ city: 'a\ud800b' }, '')).toEqual([{ path: 'city', message: 'must be valid Unicode (unpaired surrogate)' }]);
+    expect(findUnusableInput({ city: '\ud83d\ude9a' }, '')).toEqual([]);
+  });
+
   it('refuses nesting beyond the limit without recursing further', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 100_000; i++) deep = [deep];
