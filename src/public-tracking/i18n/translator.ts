@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from 'luxon';
+import { IANAZone } from 'luxon';
 import { wallClockMs } from '../domain/event-time-text';
 import { CATALOGS, HTML_LANG, Language } from './languages';
 import type { MessageKey, Messages } from './messages.en';
@@ -77,9 +77,10 @@ export class Translator {
 
   /** A calendar date (`2026-12-01`, or the date part of a date-time) as `Tue, 1 Dec`. */
   date(isoDate: string): string {
-    const d = DateTime.fromISO(isoDate.slice(0, 10), { zone: 'UTC' });
-    if (!d.isValid) return isoDate;
-    return this.format('UTC', 'date').format(d.toJSDate());
+    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+    const at = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+    if (!at || Number.isNaN(at.getTime())) return isoDate;
+    return this.format('UTC', 'date').format(at);
   }
 
   /** A decimal-string amount in its currency, keeping the amount's own decimals. */
