@@ -16,6 +16,8 @@ import { computeSizing } from './sizing';
 import { writeTrimmedTariffs } from './tariff-sets';
 import { trackingIngestScenario, trackingTimelineScenario } from './tracking.scenario';
 import { quotesCustomerScenario, quotesScenario } from './quotes.scenario';
+import { bookingScenario, labelPdfScenario, labelZplScenario } from './labels.scenario';
+import { publicJsonScenario, publicPageScenario } from './public-tracking.scenario';
 
 /** One thing a phase does: measure a scenario, seed, or take a ratio. */
 export interface PlanStep {
@@ -85,6 +87,9 @@ export async function buildPlan(options: SuiteOptions, resources: PlanResources)
       { id: 'quotes', run: async (run) => void (await run.measure(quotesScenario)) },
       { id: 'quotes-customer', run: async (run) => void (await run.measure(quotesCustomerScenario)) },
       { id: 'landed-cost', run: async (run) => void (await run.measure(landedCostHttpScenario)) },
+      { id: 'booking', run: async (run) => void (await run.measure(bookingScenario)) },
+      { id: 'label-pdf', run: async (run) => void (await run.measure(labelPdfScenario)) },
+      { id: 'label-zpl', run: async (run) => void (await run.measure(labelZplScenario)) },
       {
         // Seeds the large event table once (SQL generate_series), then reads timelines spread over it.
         id: 'tracking-timeline',
@@ -92,6 +97,8 @@ export async function buildPlan(options: SuiteOptions, resources: PlanResources)
       },
       // Ingestion goes into the table that already holds the large history, as in production.
       { id: 'tracking-ingest', run: async (run) => void (await run.measure(trackingIngestScenario)) },
+      { id: 'public-page', run: async (run) => void (await run.measure(publicPageScenario)) },
+      { id: 'public-json', run: async (run) => void (await run.measure(publicJsonScenario)) },
       {
         id: 'growth-carriers',
         run: async (run) => {
