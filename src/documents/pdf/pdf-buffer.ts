@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { rememberStandardFonts, reuseStandardFonts } from './standard-font-cache';
 
 export type PdfDoc = PDFKit.PDFDocument;
 
@@ -11,9 +12,13 @@ export function startPdf(info: { title: string; subject?: string }): { doc: PdfD
     autoFirstPage: false,
     margin: 0,
     compress: true,
+    // No default font at construction: the standard fonts come from the cache below.
+    font: '',
     // pdfkit hashes every info entry into the file id, so an undefined entry would throw.
     info: { Title: info.title, ...(info.subject ? { Subject: info.subject } : {}), Producer: 'Parcelwise', Creator: 'Parcelwise' },
   });
+  reuseStandardFonts(doc);
+  doc.font('Helvetica');
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));
@@ -23,6 +28,7 @@ export function startPdf(info: { title: string; subject?: string }): { doc: PdfD
   return {
     doc,
     finish: () => {
+      rememberStandardFonts(doc);
       doc.end();
       return done;
     },

@@ -4,6 +4,8 @@ import type { PdfDoc } from './pdf-buffer';
 /** Text as the standard fonts print it, shortened with an ellipsis until it fits `width` in the current font. */
 export function fitText(doc: PdfDoc, value: string, width: number): string {
   const text = printableText(value);
+  // No standard-font glyph is wider than 1.02 em: short text fits without measuring (kerning lookups are costly).
+  if (text.length * (doc as unknown as { _fontSize: number })._fontSize * 1.02 <= width) return text;
   if (doc.widthOfString(text) <= width) return text;
   let lo = 0;
   let hi = text.length;
