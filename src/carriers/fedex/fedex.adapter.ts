@@ -53,7 +53,7 @@ export class FedexAdapter implements CarrierAdapter {
     return rateApiServices((carrier as ApiCarrierDefinition).services, shipment, async (eligible) => {
       const body = await this.api(carrier).rate(buildRateRequest(shipment, mapping), ctx.signal);
       return parseRateResponse(body, eligible, mapping);
-    });
+    }, carrier.currency);
   }
 
   async book(carrier: CarrierDefinition, request: BookingRequest, ctx: CallContext): Promise<BookingResult> {

@@ -12,11 +12,12 @@ export async function rateApiServices(
   services: ApiServiceDefinition[],
   shipment: ShipmentSpec,
   ask: (eligible: ApiServiceDefinition[]) => Promise<{ rates: CarrierRate[]; notOffered: ApiServiceDefinition[] }>,
+  carrierCurrency?: string,
 ): Promise<RateResult> {
   const excluded: ServiceExclusion[] = [];
   const eligible: ApiServiceDefinition[] = [];
   for (const service of services) {
-    const why = checkServiceEligibility(service, shipment);
+    const why = checkServiceEligibility(service, shipment, carrierCurrency);
     if (why) excluded.push(why);
     else eligible.push(service);
   }

@@ -43,6 +43,13 @@ describe('API service eligibility', () => {
     expect(checkServiceEligibility(service, { ...base, ...change })?.reason).toBe(reason);
   });
 
+  it('compares the insured value with the limit only in the carrier currency', () => {
+    const insured = (amount: string, currency: string) => ({ ...base, handling: { dangerousGoods: [], dryIceKg: 0, fragile: false, insurance: { amount, currency } } });
+    expect(checkServiceEligibility(service, insured('1500.00', 'EUR'), 'EUR')?.reason).toBe('insurance_exceeds_limit');
+    expect(checkServiceEligibility(service, insured('1500.00', 'USD'), 'EUR')).toBeUndefined();
+    expect(checkServiceEligibility(service, insured('999.99', 'EUR'), 'EUR')).toBeUndefined();
+  });
+
   it.each([
     [{ unNumber: 'UN3481', class: '9', packingInstruction: 'pi 967', section: 'ii' }, 'PI967-II'],
     [{ unNumber: 'UN3481', class: '9', packingInstruction: 'PI967' }, 'PI967-II'],

@@ -14,7 +14,7 @@ export function lithiumKey(dg: DangerousGoodSpec): string | undefined {
  * the carrier is asked (the carrier would refuse, or worse, price something it will not carry).
  * Returns undefined when the service may be offered.
  */
-export function checkServiceEligibility(service: ApiServiceDefinition, shipment: ShipmentSpec): ServiceExclusion | undefined {
+export function checkServiceEligibility(service: ApiServiceDefinition, shipment: ShipmentSpec, carrierCurrency?: string): ServiceExclusion | undefined {
   const out = (reason: ServiceExclusion['reason'], message: string): ServiceExclusion => ({ service: service.code, reason, message });
   const international = shipment.shipFrom.country !== shipment.shipTo.country;
   if (service.scope === 'domestic' && international) return out('destination_not_served', `${service.name} is for domestic shipments only`);
@@ -54,8 +54,11 @@ export function checkServiceEligibility(service: ApiServiceDefinition, shipment:
   if (handling.signature && !accepts.signature.includes(handling.signature)) {
     return out('signature_unavailable', `${service.name} offers no ${handling.signature} signature on delivery`);
   }
-  if (handling.insurance && accepts.maxInsurance !== undefined && Number(handling.insurance.amount) > accepts.maxInsurance) {
-    return out('insurance_exceeds_limit', `${service.name} insures up to ${accepts.maxInsurance}`);
+  // The limit is in the carrier's currency; an insured value in another currency is left to the
+  // carrier to judge (no exchange rate here), which refuses it at rating or booking if too high.
+  const sameCurrency = !carrierCurrency || handling.insurance?.currency === carrierCurrency;
+  if (handling.insurance && sameCurrency && accepts.maxInsurance !== undefined && Number(handling.insurance.amount) > accepts.maxInsurance) {
+    return out('insurance_exceeds_limit', `${service.name} insures up to ${accepts.maxInsurance}${carrierCurrency ? ` ${carrierCurrency}` : ''}`);
   }
   return undefined;
 }

@@ -54,7 +54,7 @@ export class MydhlAdapter implements CarrierAdapter {
     return rateApiServices(def.services, shipment, async (eligible) => {
       const body = await this.api(carrier).rates(buildRateRequest(shipment, mapping), ctx.signal);
       return parseRateResponse(body, eligible, mapping);
-    });
+    }, carrier.currency);
   }
 
   async book(carrier: CarrierDefinition, request: BookingRequest, ctx: CallContext): Promise<BookingResult> {
