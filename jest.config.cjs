@@ -32,5 +32,19 @@ module.exports = {
       setupFiles: ['<rootDir>/test/support/no-outbound-network.ts'],
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
+    // Slow fault tests (service processes, database restarts, kill -9): only with `npm run test:resilience`,
+    // so that a plain `npm test` never runs them.
+    ...(process.env.PW_RESILIENCE === '1'
+      ? [
+          {
+            ...common,
+            displayName: 'resilience',
+            testMatch: ['<rootDir>/test/resilience/**/*.resilience-spec.ts'],
+            globalSetup: '<rootDir>/test/resilience/setup/global-setup.ts',
+            setupFiles: ['<rootDir>/test/support/no-outbound-network.ts'],
+            globalTeardown: '<rootDir>/test/resilience/setup/global-teardown.ts',
+          },
+        ]
+      : []),
   ],
 };
