@@ -133,6 +133,31 @@ describe('merchant webhooks', () => {
       await ingest(pickup(number()));
       const list = await until(() => deliveries(ep.id), (r) => r.body.data[0]?.status === 'failed');
       expect(list.body.data[0].attempts.map((a: { outcome: string }) => a.outcome)).toEqual(['retry', 'retry', 'retry', 'failed']);
+      // The merchant fixed the endpoint and asks for the delivery again: one more attempt, same webhook-id.
+      const id = list.body.data[0].id;
+      await t.http().post(`/v1/webhook-deliveries/${id}/retry`).set(admin()).expect(200);
+      const done = await until(() => t.http().get(`/v1/webhook-deliveries/${id}`).set(admin()), (r) => r.body.status === 'succeeded');
+      expect(done.body.attempts.map((a: { outcome: string }) => a.outcome)).toEqual(['retry', 'retry', 'retry', 'failed', 'delivered']);
+      expect(new Set(receiver.received.slice(-5).map((r) => r.headers['webhook-id'])).size).toBe(1);
+      const again = await t.http().post(`/v1/webhook-deliveries/${id}/retry`).set(admin()).expect(409);
+      expect(again.body.error.code).toBe('ALREADY_DELIVERED');
+      await t.http().delete(`/v1/webhook-endpoints/${ep.id}`).set(admin()).expect(204);
+    });
+
+    it('rotates the secret: during the grace period deliveries carry signatures with the new and the old one', async () => {
+      const ep = (await register({ url: receiver.url, events: ['shipment.status_changed'] }).expect(201)).body;
+      const rotated = await t.http().post(`/v1/webhook-endpoints/${ep.id}/rotate-secret`).set(admin()).expect(200);
+      expect(rotated.body.secret).toMatch(/^whsec_/);
+      expect(rotated.body.secret).not.toBe(ep.secret);
+      const start = receiver.received.length;
+      await ingest(pickup(number()));
+      await receiver.waitFor(start + 1);
+      const r = receiver.received[start];
+      const headers = { id: String(r.headers['webhook-id']), timestamp: String(r.headers['webhook-timestamp']), signature: String(r.headers['webhook-signature']) };
+      expect(headers.signature.split(' ')).toHaveLength(2);
+      const now = Math.floor(Date.now() / 1000);
+      expect(verifyWebhook(rotated.body.secret, headers, r.body, now)).toEqual({ ok: true });
+      expect(verifyWebhook(ep.secret, headers, r.body, now)).toEqual({ ok: true });
       await t.http().delete(`/v1/webhook-endpoints/${ep.id}`).set(admin()).expect(204);
     });
 

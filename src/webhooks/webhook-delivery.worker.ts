@@ -17,6 +17,8 @@ interface ClaimedDelivery {
   endpoint_id: string;
   url: string;
   secret: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: Date | null;
 }
 
 /**
@@ -52,7 +54,7 @@ export class WebhookDeliveryWorker implements OnModuleInit {
          FROM webhook_event e, webhook_endpoint ep
         WHERE d.id = $1 AND d.status = 'pending' AND (d.lease_until IS NULL OR d.lease_until < now())
           AND e.id = d.event_id AND ep.id = d.endpoint_id
-      RETURNING d.id, d.attempt_count, d.event_id, e.payload, ep.id AS endpoint_id, ep.url, ep.secret,
+      RETURNING d.id, d.attempt_count, d.event_id, e.payload, ep.id AS endpoint_id, ep.url, ep.secret, ep.previous_secret, ep.previous_secret_expires_at,
                 ep.status AS endpoint_status, ep.deleted_at`,
       [deliveryId, leaseSeconds],
     ).then((r: [ClaimedDelivery[], number]) => r[0]);
@@ -71,7 +73,7 @@ export class WebhookDeliveryWorker implements OnModuleInit {
       'user-agent': 'Parcelwise-Webhooks/1',
       'webhook-id': d.event_id,
       'webhook-timestamp': String(timestamp),
-      'webhook-signature': signWebhook(d.secret, d.event_id, timestamp, body),
+      'webhook-signature': signatures(d, timestamp, body, startedAt),
     }, body);
 
     const verdict = result.error ? 'retry' : judgeResponse(result.status);
@@ -128,4 +130,11 @@ export class WebhookDeliveryWorker implements OnModuleInit {
       this.logger.warn(`webhook delivery ${d.id} to endpoint ${d.endpoint_id} attempt ${attempt}: ${result.status ?? result.error}`);
     }
   }
+}
+
+/** The current secret's signature, and during a rotation's grace period the previous one's too. */
+function signatures(d: ClaimedDelivery, timestamp: number, body: string, now: Date): string {
+  const current = signWebhook(d.secret, d.event_id, timestamp, body);
+  if (!d.previous_secret || !d.previous_secret_expires_at || new Date(d.previous_secret_expires_at).getTime() <= now.getTime()) return current;
+  return `${current} ${signWebhook(d.previous_secret, d.event_id, timestamp, body)}`;
 }

@@ -65,6 +65,22 @@ export class WebhookEndpointController {
     return view(await this.endpoints.enable(id));
   }
 
+  @Post('v1/webhook-endpoints/:id/rotate-secret')
+  @HttpCode(200)
+  @RequireScopes('admin')
+  @ApiOkResponse({ description: 'The new secret (shown once); the old one keeps signing for 24 hours' })
+  rotate(@Param('id') id: string): Promise<{ secret: string; previousSecretExpiresAt: string }> {
+    return this.endpoints.rotateSecret(id);
+  }
+
+  @Post('v1/webhook-deliveries/:id/retry')
+  @HttpCode(200)
+  @RequireScopes('admin')
+  @ApiOkResponse({ type: WebhookDeliveryView })
+  retry(@Param('id') id: string): Promise<WebhookDeliveryView> {
+    return this.endpoints.retryDelivery(id);
+  }
+
   @Get('v1/webhook-endpoints/:id/deliveries')
   @RequireScopes('admin')
   @ApiOkResponse({ type: WebhookDeliveryView, isArray: true })

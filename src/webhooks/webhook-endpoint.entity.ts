@@ -18,6 +18,13 @@ export class WebhookEndpointEntity {
   @Column({ type: 'varchar', length: 100 })
   secret!: string;
 
+  /** The secret before the last rotation: deliveries carry a signature with it too until it expires. */
+  @Column({ name: 'previous_secret', type: 'varchar', length: 100, nullable: true })
+  previousSecret!: string | null;
+
+  @Column({ name: 'previous_secret_expires_at', type: 'timestamptz', nullable: true })
+  previousSecretExpiresAt!: Date | null;
+
   /** `enabled` or `disabled` (the target answered 410 Gone, or an operator disabled it). */
   @Column({ type: 'varchar', length: 20 })
   status!: string;

@@ -8,6 +8,8 @@ import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 import type { WebhookAttemptView, WebhookDeliveryView } from './webhook-endpoint.dto';
 import { ForbiddenTargetError, SsrfGuard } from './ssrf-guard';
 import { newWebhookSecret } from './webhook-signature';
+import { JobQueue } from '../platform/jobs/job-queue';
+import { deliveryJobOptions, WEBHOOK_DELIVERY_QUEUE } from './webhook-outbox.service';
 
 const PAGE = 50;
 
@@ -19,6 +21,7 @@ export class WebhookEndpointService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly guard: SsrfGuard,
     private readonly clock: Clock,
+    private readonly jobs: JobQueue,
   ) {}
 
   async create(input: { url: string; events: string[]; description?: string }): Promise<{ entity: WebhookEndpointEntity; secret: string }> {
@@ -31,6 +34,8 @@ export class WebhookEndpointService {
       description: input.description ?? null,
       events: input.events,
       secret,
+      previousSecret: null,
+      previousSecretExpiresAt: null,
       status: 'enabled',
       disabledReason: null,
       createdAt: now,
@@ -66,6 +71,36 @@ export class WebhookEndpointService {
     await this.checkTarget(e.url);
     await this.endpoints.update({ id }, { status: 'enabled', disabledReason: null, updatedAt: this.clock.now() });
     return this.get(id);
+  }
+
+  /**
+   * Replaces the signing secret. For `graceHours` deliveries carry two signatures (new and old, the
+   * header is space-separated per Standard Webhooks), so the merchant can switch without losing any.
+   */
+  async rotateSecret(id: string, graceHours = 24): Promise<{ secret: string; previousSecretExpiresAt: string }> {
+    const e = await this.get(id);
+    const secret = newWebhookSecret();
+    const expires = new Date(this.clock.now().getTime() + graceHours * 3_600_000);
+    await this.endpoints.update({ id }, { secret, previousSecret: e.secret, previousSecretExpiresAt: expires, updatedAt: this.clock.now() });
+    return { secret, previousSecretExpiresAt: expires.toISOString() };
+  }
+
+  /** Sends a failed or cancelled delivery once more (same webhook-id), e.g. after the merchant fixed the endpoint. */
+  async retryDelivery(id: string): Promise<WebhookDeliveryView> {
+    await this.db.transaction(async (tx) => {
+      const rows: { status: string; endpoint_status: string; deleted_at: Date | null }[] = await tx.query(
+        `SELECT d.status, ep.status AS endpoint_status, ep.deleted_at FROM webhook_delivery d JOIN webhook_endpoint ep ON ep.id = d.endpoint_id WHERE d.id = $1 FOR UPDATE OF d`,
+        [id],
+      );
+      const d = rows[0];
+      if (!d) throw AppError.notFound('Webhook delivery');
+      if (d.deleted_at || d.endpoint_status !== 'enabled') throw AppError.conflict('ENDPOINT_DISABLED', 'Enable the endpoint before retrying its deliveries');
+      if (d.status === 'pending') return;
+      if (d.status === 'succeeded') throw AppError.conflict('ALREADY_DELIVERED', 'This delivery succeeded; nothing to retry');
+      await tx.query(`UPDATE webhook_delivery SET status = 'pending', next_attempt_at = $2, completed_at = NULL, lease_until = NULL WHERE id = $1`, [id, this.clock.now()]);
+      await this.jobs.send(WEBHOOK_DELIVERY_QUEUE, { deliveryId: id }, deliveryJobOptions(0), tx);
+    });
+    return this.delivery(id);
   }
 
   async deliveries(endpointId: string, query: { status?: string; cursor?: string }): Promise<{ data: WebhookDeliveryView[]; nextCursor: string | null }> {
