@@ -28,6 +28,8 @@ export interface SuiteOptions {
   keepDatabase?: boolean;
   /** Seconds of measured load per scenario (default 10, quick 4). */
   durationSeconds?: number;
+  /** Longest the memory soak may run (default 300 s, quick 60 s). */
+  soakSeconds?: number;
   command: string;
 }
 

@@ -155,6 +155,8 @@ export interface SoakSpec {
   /** Checkpoints in successful requests, ascending (e.g. 10 000 and 100 000). */
   checkpoints: number[];
   connections?: number;
+  /** Longest the whole soak may take; a slow service is stopped there and the count reached is reported. */
+  maxSeconds?: number;
 }
 
 /**
@@ -173,39 +175,49 @@ export async function soak(run: InstanceRun, spec: SoakSpec): Promise<void> {
   const meter = new CpuMeter(run.service.pid, run.databaseName);
   await meter.start();
   let cpu: CpuCost = {};
-  for (const checkpoint of spec.checkpoints) {
-    rounds.push(await runLoad({ baseUrl: run.service.baseUrl, load, connections, amount: checkpoint - done }));
-    if (checkpoint === spec.checkpoints[spec.checkpoints.length - 1]) cpu = await meter.stop(rounds.reduce((a, r) => a + r.ok, 0));
-    done = checkpoint;
+  const last = spec.checkpoints[spec.checkpoints.length - 1];
+  run.report.settings.soakQuotes = last;
+  for (const target of spec.checkpoints) {
+    const left = spec.maxSeconds ? spec.maxSeconds - (Date.now() - started) / 1000 : undefined;
+    if (left !== undefined && left <= 0) break;
+    const res = await runLoad({ baseUrl: run.service.baseUrl, load, connections, amount: target - done, maxSeconds: left });
+    rounds.push(res);
+    done += res.ok;
+    if (target === last || done < target) cpu = await meter.stop(done);
     // Let in-flight work (queued jobs, sockets) settle before reading.
     await new Promise((r) => setTimeout(r, 1000));
     const before = await run.service.memory();
     const heap = await run.service.collectGarbage();
     const after = await run.service.memory();
     run.report.memory.push({
-      quotes: checkpoint,
+      quotes: done,
       rssMb: before.rss / 1048576,
       rssAfterGcMb: after.rss / 1048576,
       heapUsedMb: heap.heapUsed / 1048576,
     });
     run.log(
-      `  after ${checkpoint.toLocaleString('en-US')} quotes (${((Date.now() - started) / 1000).toFixed(0)}s): RSS ${(before.rss / 1048576).toFixed(0)} MB, after GC ${(after.rss / 1048576).toFixed(0)} MB, heap ${(heap.heapUsed / 1048576).toFixed(1)} MB`,
+      `  after ${done.toLocaleString('en-US')} quotes (${((Date.now() - started) / 1000).toFixed(0)}s): RSS ${(before.rss / 1048576).toFixed(0)} MB, after GC ${(after.rss / 1048576).toFixed(0)} MB, heap ${(heap.heapUsed / 1048576).toFixed(1)} MB`,
     );
+    if (done < target) {
+      run.report.errors.push(`growth-memory: the soak reached ${done.toLocaleString('en-US')} of ${target.toLocaleString('en-US')} quotes within its ${spec.maxSeconds} s limit`);
+      break;
+    }
   }
+  if (cpu.serviceMsPerRequest === undefined) cpu = await meter.stop(done);
   const peak = (await run.service.memory()).peakRss / 1048576;
   const row = foldRounds('growth-memory:soak', `${spec.scenario.title} x ${done.toLocaleString('en-US')}`, run.id, rounds, peak, cpu, 'latency: median of the checkpoint segments');
   const failed = rounds.reduce((a, x) => a + x.requests - x.ok, 0);
   if (failed > 0) run.report.errors.push(`growth-memory: ${failed} unsuccessful responses ${JSON.stringify(row.failures.statusCodes)}`);
   run.report.scenarios.push(row);
-  const first = run.report.memory.find((m) => m.quotes === spec.checkpoints[0]);
-  const last = run.report.memory.find((m) => m.quotes === done);
-  if (first && last) {
+  const first = run.report.memory[0];
+  const final = run.report.memory[run.report.memory.length - 1];
+  if (first && final && final !== first) {
     ratioOf(run.report, {
       id: 'growth-memory',
-      title: `service RSS after ${done.toLocaleString('en-US')} vs ${spec.checkpoints[0].toLocaleString('en-US')} quotes`,
+      title: `service RSS after ${final.quotes.toLocaleString('en-US')} vs ${first.quotes.toLocaleString('en-US')} quotes`,
       unit: 'MB',
-      numerator: { label: `${done / 1000}k`, value: last.rssMb },
-      denominator: { label: `${spec.checkpoints[0] / 1000}k`, value: first.rssMb },
+      numerator: { label: `${Math.round(final.quotes / 1000)}k`, value: final.rssMb },
+      denominator: { label: `${Math.round(first.quotes / 1000)}k`, value: first.rssMb },
     });
   }
 }

@@ -21,6 +21,7 @@ interface AutocannonResult {
 interface AutocannonInstance {
   on(event: 'response', fn: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): void;
   on(event: 'reqError', fn: (err: Error) => void): void;
+  on(event: 'done', fn: () => void): void;
   stop(): void;
 }
 type AutocannonFn = (
@@ -57,8 +58,10 @@ export interface LoadOptions {
   connections: number;
   /** Either a duration... */
   durationSeconds?: number;
-  /** ...or an exact number of requests. */
+  /** ...or an exact number of requests... */
   amount?: number;
+  /** ...stopped after this many seconds even if `amount` is not reached. */
+  maxSeconds?: number;
   /** Called every `progressEvery` successful responses (memory checkpoints). */
   onProgress?: (ok: number) => void;
   progressEvery?: number;
@@ -153,6 +156,10 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
         });
       },
     );
+    if (options.maxSeconds) {
+      const timer = setTimeout(() => instance.stop(), options.maxSeconds * 1000);
+      instance.on('done', () => clearTimeout(timer));
+    }
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
       responses++;
       if (isOk(statusCode)) {

@@ -11,6 +11,7 @@
 //   --skip a,b      leave these out
 //   --quick         short runs to check the bench itself (figures are not meant to be compared)
 //   --duration N    seconds of measured load per scenario (default 10)
+//   --soak-seconds N  longest the 100k-quote memory soak may run (default 300); the count reached is reported
 //   --profile a,b   CPU-profile these scenarios (or `all`); .cpuprofile files and a summary in the report
 //   --keep-db       keep the bench database afterwards (its name is printed)
 //   --no-build      use dist/ as it is
@@ -35,6 +36,7 @@ function parseArgs(argv) {
     else if (a === '--skip') opts.skip = list(next());
     else if (a === '--quick') opts.quick = true;
     else if (a === '--duration') opts.durationSeconds = Number(next());
+    else if (a === '--soak-seconds') opts.soakSeconds = Number(next());
     else if (a === '--profile') opts.profile = list(next());
     else if (a === '--keep-db') opts.keepDatabase = true;
     else if (a === '--no-build') opts.build = false;
@@ -95,6 +97,7 @@ async function main() {
     skip: opts.skip,
     quick: opts.quick,
     durationSeconds: opts.durationSeconds,
+    soakSeconds: opts.soakSeconds,
     profile: opts.profile,
     keepDatabase: opts.keepDatabase,
     command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),

@@ -211,7 +211,12 @@ export async function buildPlan(options: SuiteOptions, resources: PlanResources)
     steps: [
       {
         id: 'growth-memory',
-        run: (run) => soak(run, { scenario: quotesScenario, checkpoints: options.quick ? [2_000, 20_000] : [10_000, 100_000] }),
+        run: (run) =>
+          soak(run, {
+            scenario: quotesScenario,
+            checkpoints: options.quick ? [2_000, 20_000] : [10_000, 100_000],
+            maxSeconds: options.soakSeconds ?? (options.quick ? 60 : 300),
+          }),
       },
     ],
   };
