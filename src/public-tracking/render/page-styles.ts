@@ -35,9 +35,8 @@ h3{font-size:1rem;margin:0 0 .25rem}
 .tone-problem .seg.current{background:#b42318}
 .tone-returning .seg.current,.tone-cancelled .seg.current{background:#5b6270}
 .progress-text{margin:.25rem 0 .5rem;font-weight:600}
-.steps{list-style:none;margin:0;padding:0;display:grid;gap:4px;font-size:.75rem;line-height:1.3;color:#3d4450;overflow-wrap:anywhere}
-.steps.n4{grid-template-columns:repeat(4,1fr)}
-.steps.n5{grid-template-columns:repeat(5,1fr)}
+.steps{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.15rem .9rem;font-size:.8rem;line-height:1.3;color:#3d4450}
+.steps li[data-state=done]::before{content:"✓ " / "";color:#1f7a3f}
 .steps li[aria-current]{color:#1b1f24;font-weight:700}
 dl{margin:0}
 dt{color:#3d4450;font-size:.9rem}
@@ -67,7 +66,7 @@ button{font:inherit;font-weight:700;color:#fff;background:#0a58a8;border:0;borde
 .error{color:#9b1c1c;font-weight:600;margin:.5rem 0 0;flex-basis:100%}
 .items{margin:0;padding-left:1.25rem}
 footer{max-width:46rem;margin:0 auto;padding:0 1rem 2rem;color:#3d4450;font-size:.85rem}
-@media (min-width:30rem){dl{display:grid;grid-template-columns:minmax(7rem,auto) 1fr;gap:.25rem .75rem}dt{font-size:1rem}dd{margin:0}}
+@media (min-width:30rem){dl{display:grid;grid-template-columns:minmax(7rem,auto) 1fr;gap:.25rem .75rem}dt{font-size:1rem}dd{margin:0}.steps{display:grid;gap:4px}.steps.n4{grid-template-columns:repeat(4,1fr)}.steps.n5{grid-template-columns:repeat(5,1fr)}.steps li[data-state=done]::before{content:none}}
 @media (min-width:40rem){main{padding:1.5rem}h1{font-size:2rem}.card{padding:1.25rem 1.5rem}.steps{font-size:.85rem}}
 `.trim();
 

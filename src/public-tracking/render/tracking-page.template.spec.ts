@@ -65,7 +65,7 @@ describe('tracking page', () => {
     expect(page).toContain('<footer>');
     expect(page).toMatch(/<h1>Unterwegs<\/h1>/);
     expect(page).toMatch(/role="progressbar"[^>]*aria-valuenow="2"[^>]*aria-valuetext="Schritt 2 von 5: Unterwegs"/);
-    expect(page).toContain('<li aria-current="step">Unterwegs <span class="vh">(aktueller Schritt)</span></li>');
+    expect(page).toContain('<li data-state="current" aria-current="step">Unterwegs <span class="vh">(aktueller Schritt)</span></li>');
     expect(page).toContain('<a href="/t/tok?lang=zh" hreflang="zh-Hans" lang="zh-Hans">中文</a>');
     expect(page).toContain('<a href="/t/tok?lang=de" hreflang="de" lang="de" aria-current="true">Deutsch</a>');
     expect(page).toContain('<time datetime="2026-11-24T17:30:00+01:00">');

@@ -63,7 +63,7 @@ function progress(view: PublicTrackingView, t: Translator): SafeHtml {
   )}</div>
 <p class="progress-text">${p.text}</p>
 <ol class="steps n${p.steps}">${p.labels.map(
-    (l) => html`<li${l.state === 'current' ? html` aria-current="step"` : ''}>${l.label} <span class="vh">(${t.t(`progress.${l.state === 'todo' ? 'todo' : l.state === 'done' ? 'done' : 'current'}`)})</span></li>`,
+    (l) => html`<li data-state="${l.state}"${l.state === 'current' ? html` aria-current="step"` : ''}>${l.label} <span class="vh">(${t.t(`progress.${l.state === 'todo' ? 'todo' : l.state === 'done' ? 'done' : 'current'}`)})</span></li>`,
   )}</ol>
 </section>`;
 }
