@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isValidTrackingNumber } from '../src/carriers/rate-card/tracking-numbers';
 import { BONN, expressBooking, NEW_YORK, PARIS, postalBooking } from './documents/shipment-bodies';
+import { FixedClock } from '../src/platform/clock/clock';
 import { auth, startTestApp, TestApp } from './support/test-app';
 
 describe('shipments: booking, find, cancel', () => {
@@ -201,5 +202,41 @@ describe('shipments: booking, find, cancel', () => {
     await t.http().get('/v1/shipments/shp_0000000000aaaaaaaaaaaaaaaa').set(auth(key)).expect(404);
     await t.http().get('/v1/shipments/nope').set(auth(key)).expect(404);
     await t.http().post('/v1/shipments/shp_0000000000aaaaaaaaaaaaaaaa/cancel').set(auth(key)).expect(404);
+  });
+});
+
+describe('shipments: quoted prices expire with the quote', () => {
+  it('books a quote before it expires and answers 410 QUOTE_EXPIRED after', async () => {
+    const clock = new FixedClock(new Date());
+    const t = await startTestApp({ clock });
+    try {
+      const quotesKey = await t.keyWith('quotes');
+      const key = await t.keyWith('shipments');
+      const quote = (
+        await t
+          .http()
+          .post('/v1/quotes')
+          .set(auth(quotesKey))
+          .send({
+            shipFrom: { country: 'DE', postalCode: '53113', city: 'Bonn' },
+            shipTo: { country: 'FR', postalCode: '75004', city: 'Paris' },
+            parcels: [{ weight: { value: 1, unit: 'kg' }, dimensions: { length: 20, width: 15, height: 10, unit: 'cm' } }],
+            items: [{ description: 'Cotton T-shirt', hsCode: '610910', originCountry: 'PT', quantity: 2, unitValue: { amount: '12.50', currency: 'EUR' } }],
+            incoterm: 'DAP',
+            currency: 'EUR',
+          })
+          .expect(200)
+      ).body;
+      const option = quote.options[0];
+      const booking = { quoteId: quote.id, optionId: option.id, shipFrom: BONN, shipTo: PARIS };
+      clock.advance(t.config.QUOTE_TTL_MINUTES * 60_000 - 60_000);
+      const ok = await t.http().post('/v1/shipments').set(auth(key)).set('Idempotency-Key', randomUUID()).send(booking).expect(201);
+      expect(ok.body.charges.total).toEqual(option.shipping.total);
+      clock.advance(2 * 60_000);
+      const late = await t.http().post('/v1/shipments').set(auth(key)).set('Idempotency-Key', randomUUID()).send(booking).expect(410);
+      expect(late.body.error.code).toBe('QUOTE_EXPIRED');
+    } finally {
+      await t.close();
+    }
   });
 });
