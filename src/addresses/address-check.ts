@@ -81,6 +81,8 @@ function postalCodeFitsRegion(postalCode: string, region: RegionRule): boolean {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9 ()./-]{5,25}$/;
 
+const TEXT_FIELDS = ['name', 'company', 'street1', 'street2', 'street3', 'city', 'postalCode', 'region'] as const;
+
 /**
  * Checks an address against the country's rules and returns it normalised, with every problem found
  * (path and message), so a request is answered with all of them at once.
@@ -88,7 +90,13 @@ const PHONE = /^\+?[0-9 ()./-]{5,25}$/;
 export function checkAddress<T extends PostalAddress>(input: T, rules: AddressRules, options: AddressCheckOptions): AddressCheck<T> {
   const problems: ErrorDetail[] = [];
   const at = (field: string) => `${options.path}.${field}`;
+  if (typeof input.country !== 'string') return { address: input, problems: [{ path: at('country'), message: 'must be a string' }] };
   const address: T = { ...input, country: input.country.toUpperCase() };
+  // Fields of the wrong type are reported by the request's structural validation; here they count as absent.
+  for (const field of TEXT_FIELDS) {
+    const record = address as Record<string, unknown>;
+    if (record[field] !== undefined && typeof record[field] !== 'string') delete record[field];
+  }
   if (!options.isKnownCountry(address.country)) {
     problems.push({ path: at('country'), message: `"${input.country}" is not an ISO 3166-1 alpha-2 country code` });
     return { address, problems };

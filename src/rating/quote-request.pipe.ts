@@ -7,6 +7,7 @@ import { ExchangeRateTable } from '../money/exchange-rates';
 import { Clock } from '../platform/clock/clock';
 import { AppError, type ErrorDetail } from '../platform/errors/app-error';
 import { flattenValidationErrors } from '../platform/errors/validation-errors';
+import { findMisshapenNested } from '../platform/http/nested-shape';
 import { ReferenceData } from '../tariffs/reference-data';
 import { checkQuoteRequest } from './quote-request.checks';
 import { CreateQuoteDto } from './quote-request.dto';
@@ -38,6 +39,7 @@ export class QuoteRequestPipe implements PipeTransform<unknown, CreateQuoteDto> 
     const structural = flattenValidationErrors(
       validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, validationError: { target: false, value: false } }),
     );
+    structural.push(...findMisshapenNested(dto).filter((p) => !structural.some((d) => d.path === p.path)));
     const bad = structural.map((d) => d.path);
     const valid = (path: string) => !bad.some((b) => b === path || path.startsWith(`${b}.`) || path.startsWith(`${b}[`) || b.startsWith(`${path}.`) || b.startsWith(`${path}[`));
     const origin = typeof dto.shipFrom?.country === 'string' ? dto.shipFrom.country : undefined;

@@ -1,13 +1,28 @@
 import { ValidationPipe } from '@nestjs/common';
+import { ValidationError, type ValidatorOptions } from 'class-validator';
 import { AppError } from '../errors/app-error';
 import { flattenValidationErrors } from '../errors/validation-errors';
+import { findMisshapenNested } from './nested-shape';
+
+/** ValidationPipe that also refuses arrays where nested objects are declared (see findMisshapenNested). */
+class StrictValidationPipe extends ValidationPipe {
+  protected override async validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> {
+    const errors = await super.validate(object, options);
+    const seen = new Set(flattenValidationErrors(errors).map((d) => d.path));
+    for (const p of findMisshapenNested(object)) {
+      if (seen.has(p.path)) continue;
+      errors.push(Object.assign(new ValidationError(), { property: p.path, constraints: { isObject: p.message }, children: [] }));
+    }
+    return errors;
+  }
+}
 
 /**
  * Request validation for every route: DTO classes are the whitelist (unknown fields are rejected,
  * at every depth), and the 400 lists every problem with its path.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new StrictValidationPipe({
     transform: true,
     whitelist: true,
     forbidNonWhitelisted: true,
