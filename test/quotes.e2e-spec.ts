@@ -13,7 +13,7 @@ interface Option {
   carrier: string;
   service: string;
   shipping: { total: Money; charges: { type: string; code: string; description?: string; amount: Money }[] };
-  dutiesAndTaxes: { total: Money; payer: string; confidence: string; lines: { component: string; amount: Money }[] };
+  dutiesAndTaxes: { total: Money; payer: string; confidence: string; lines: { component: string; amount: Money; ruleId: string }[] };
   landedCost: Money;
   transit: { minDays: number; maxDays: number };
   pickupDate: string;
@@ -66,7 +66,7 @@ describe('POST /v1/quotes', () => {
   const quote = async (over: Record<string, unknown> = {}, expected = 200) => {
     const res = await t.http().post('/v1/quotes').set(auth(key)).send(body(over));
     if (res.status !== expected) throw new Error(`expected ${expected}, got ${res.status}: ${JSON.stringify(res.body)}`);
-    return res.body as { id: string; expiresAt: string; currency: string; options: Option[]; unavailable: Unavailable[]; exchangeRates: unknown[] };
+    return res.body as { id: string; expiresAt: string; currency: string; options: Option[]; unavailable: Unavailable[]; exchangeRates: unknown[]; dutyRules: { id: string; source: string; validFrom: string }[] };
   };
   const reasonOf = (unavailable: Unavailable[], carrier: string, service: string) => unavailable.find((u) => u.carrier === carrier && u.service === service);
 
@@ -117,6 +117,10 @@ describe('POST /v1/quotes', () => {
       // The carrier's DDP fee comes from its carrier.yaml (DHL Express: 15.00 EUR).
       const express = q.options.find((o) => o.service === 'express-worldwide')!;
       expect(express.dutiesAndTaxes.lines).toEqual(expect.arrayContaining([expect.objectContaining({ component: 'carrier_fee' })]));
+      // Every line names its rule; the rules' sources are listed once for the whole quote.
+      const rules = new Map(q.dutyRules.map((r) => [r.id, r]));
+      for (const o of q.options) for (const l of o.dutiesAndTaxes.lines) expect(rules.get(l.ruleId)).toEqual({ id: l.ruleId, source: expect.any(String), validFrom: expect.any(String) });
+      expect(q.dutyRules.length).toBe(rules.size);
     });
 
     it('tags one cheapest, one fastest and one best-value option and sorts by best value', () => {
@@ -406,6 +410,9 @@ describe('POST /v1/quotes', () => {
       expect(resolved).toMatchObject({ quoteId: q.id, currency: 'USD', incoterm: 'DDP', customerId: 'no-rules-customer' });
       expect(resolved.option).toMatchObject({ id: option.id, carrier: option.carrier, service: option.service, landedCost: option.landedCost });
       expect(resolved.option.carrierPrice.currency).toBe('EUR');
+      // Self-contained for the booking record: each duty line with its source, and the rules used.
+      expect(resolved.option.dutiesAndTaxes.lines.every((l) => l.source.length > 0)).toBe(true);
+      expect(resolved.option.dutiesAndTaxes.rulesUsed.map((r) => r.id).sort()).toEqual([...new Set(resolved.option.dutiesAndTaxes.lines.map((l) => l.ruleId))].sort());
       expect(resolved.option.exchangeRate.rate).toEqual(expect.any(String));
       expect(resolved.shipment.parcels).toEqual([
         { weightKg: 1.2, lengthCm: 30, widthCm: 20, heightCm: 15 },

@@ -25,14 +25,15 @@ export class QuoteEntity {
   @Column({ type: 'varchar', length: 3 })
   incoterm!: string;
 
-  @Column({ type: 'jsonb' })
+  // json, not jsonb: written once, read whole, never queried inside (see the QuoteJsonStorage migration).
+  @Column({ type: 'json' })
   shipment!: ShipmentSpec;
 
   /** The answer exactly as `POST /v1/quotes` returned it. */
-  @Column({ type: 'jsonb' })
+  @Column({ type: 'json' })
   response!: QuoteView;
 
   /** Booking data per option id. */
-  @Column({ type: 'jsonb' })
+  @Column({ type: 'json' })
   options!: Record<string, OptionBookingData>;
 }

@@ -25,8 +25,10 @@ import { rankOptions } from './option-ranking';
 import type { CreateQuoteDto, QuoteSort } from './quote-request.dto';
 import { QuoteEntity } from './quote.entity';
 import { QuoteRepository } from './quote.repository';
-import type { OptionBookingData, PricedOption, QuoteOptionView, QuoteView, ResolvedQuoteOption, UnavailableView } from './quote.types';
+import type { DutiesAndTaxesRecord, DutyRuleRef, OptionBookingData, PricedOption, QuoteOptionView, QuoteView, ResolvedQuoteOption, UnavailableView } from './quote.types';
 import { toShipmentSpec } from './shipment-normaliser';
+
+const QUOTE_ID = /^quo_[0-9a-z]{26}$/;
 
 /** What pricing one option needs besides the carrier's rate; shared by a quote's options. */
 interface PricingContext {
@@ -41,6 +43,8 @@ interface PricingContext {
   /** Local now per time zone, computed once per request. */
   localNow: Map<string, { date: string; time: string }>;
   fxUsed: Map<string, ExchangeRate & { from: string; to: string }>;
+  /** Duty rules of all options, by id: listed once per quote. */
+  dutyRules: Map<string, DutyRuleRef>;
 }
 
 interface BuiltOption {
@@ -77,6 +81,15 @@ export class QuoteService {
 
   /** Prices a validated request, stores the quote and returns it as the API shows it. */
   async create(dto: CreateQuoteDto, apiKeyId?: string): Promise<QuoteView> {
+    return (await this.price(dto, apiKeyId)).view;
+  }
+
+  /** As `create`, already serialised: the JSON stored is the JSON sent (one serialisation per quote). */
+  async createSerialized(dto: CreateQuoteDto, apiKeyId?: string): Promise<string> {
+    return (await this.price(dto, apiKeyId)).json;
+  }
+
+  private async price(dto: CreateQuoteDto, apiKeyId?: string): Promise<{ view: QuoteView; json: string }> {
     const now = this.clock.now();
     const shipment = toShipmentSpec(dto, dto.shipDate ?? this.originToday(dto.shipFrom.country, now));
     const sort: QuoteSort = dto.sort ?? 'best_value';
@@ -96,6 +109,7 @@ export class QuoteService {
       now,
       localNow: new Map(),
       fxUsed: new Map(),
+      dutyRules: new Map(),
     };
 
     const built: BuiltOption[] = [];
@@ -135,7 +149,9 @@ export class QuoteService {
       options,
       unavailable: unavailable.sort((a, b) => a.carrier.localeCompare(b.carrier) || a.service.localeCompare(b.service)),
       exchangeRates: [...ctx.fxUsed.values()],
+      dutyRules: [...ctx.dutyRules.values()],
     };
+    const json = JSON.stringify(view);
     await this.repository.insert({
       id: quoteId,
       createdAt: now,
@@ -145,10 +161,10 @@ export class QuoteService {
       currency: dto.currency,
       incoterm: dto.incoterm,
       shipment,
-      response: view,
+      response: json,
       options: Object.fromEntries(built.map((b) => [b.view.id, b.booking])),
     });
-    return view;
+    return { view, json };
   }
 
   /**
@@ -156,7 +172,15 @@ export class QuoteService {
    * @throws AppError 404 `QUOTE_NOT_FOUND`; 410 `QUOTE_EXPIRED` once past `expiresAt`.
    */
   async get(id: string): Promise<QuoteView> {
-    return (await this.load(id)).response;
+    return JSON.parse(await this.getSerialized(id)) as QuoteView;
+  }
+
+  /** As `get`, the stored JSON text as it was sent. */
+  async getSerialized(id: string): Promise<string> {
+    const quote = QUOTE_ID.test(id) ? await this.repository.findResponse(id) : null;
+    if (!quote) throw new AppError(404, 'QUOTE_NOT_FOUND', `quote ${id} not found`);
+    this.checkNotExpired(id, quote.expiresAt);
+    return quote.response;
   }
 
   /**
@@ -182,7 +206,7 @@ export class QuoteService {
       incoterm: quote.incoterm as ResolvedQuoteOption['incoterm'],
       customerId: quote.customerId,
       shipment: quote.shipment,
-      option: { ...view, ...booking },
+      option: { ...view, dutiesAndTaxes: withSources(view.dutiesAndTaxes, quote.response.dutyRules ?? []), ...booking },
     };
   }
 
@@ -219,7 +243,7 @@ export class QuoteService {
       const why = outcome.excluded.find((e) => e.service === request.service);
       throw new AppError(422, 'SERVICE_UNAVAILABLE', why?.message ?? `${carrier.name} did not price ${request.service}`, [{ path: 'service', message: why?.reason ?? 'carrier_error' }]);
     }
-    const built = this.buildOption(carrier, rate, {
+    const ctx: PricingContext = {
       shipment: request.shipment,
       currency: request.currency,
       fxDate: now.toISOString().slice(0, 10),
@@ -228,8 +252,10 @@ export class QuoteService {
       now,
       localNow: new Map(),
       fxUsed: new Map(),
-    });
-    return { ...built.view, tags: [], score: 0, ...built.booking };
+      dutyRules: new Map(),
+    };
+    const built = this.buildOption(carrier, rate, ctx);
+    return { ...built.view, tags: [], score: 0, dutiesAndTaxes: withSources(built.view.dutiesAndTaxes, [...ctx.dutyRules.values()]), ...built.booking };
   }
 
   /** One carrier rate turned into a quote option: converted, adjusted, dated, with duties and taxes. */
@@ -304,7 +330,7 @@ export class QuoteService {
     const payer = shipment.incoterm === 'DDP' ? 'sender' : 'recipient';
     const territories = this.customs.customsTerritories;
     if (territoryOf(shipment.shipFrom, territories) === territoryOf(shipment.shipTo, territories)) {
-      return { total: zero, payer, confidence: 'exact', duties: zero, taxes: zero, fees: zero, lines: [], deMinimis: [], collectedAtSale: false, rulesUsed: [], warnings: [] };
+      return { total: zero, payer, confidence: 'exact', duties: zero, taxes: zero, fees: zero, lines: [], deMinimis: [], collectedAtSale: false, warnings: [] };
     }
     const input: LandedCostInput = {
       shipFrom: { country: shipment.shipFrom.country, region: shipment.shipFrom.region, postalCode: shipment.shipFrom.postalCode },
@@ -322,6 +348,7 @@ export class QuoteService {
       ...(carrier.ddp && { carrierFees: { ddpFee: carrier.ddp.ddpFee, disbursementFee: carrier.ddp.disbursementFee } }),
     };
     const r: LandedCostResult = this.landedCost.estimate(input);
+    for (const rule of r.rulesUsed) if (!ctx.dutyRules.has(rule.id)) ctx.dutyRules.set(rule.id, { id: rule.id, source: rule.source, validFrom: rule.validFrom });
     return {
       total: r.total,
       payer: r.payer,
@@ -329,11 +356,10 @@ export class QuoteService {
       duties: r.duties.total,
       taxes: r.taxes.total,
       fees: r.fees.total,
-      lines: [...r.duties.lines, ...r.taxes.lines, ...r.fees.lines],
+      lines: [...r.duties.lines, ...r.taxes.lines, ...r.fees.lines].map(({ source: _source, ...line }) => line),
       deMinimis: r.deMinimis,
       collectedAtSale: r.collectedAtSale,
       ...(r.range && { range: r.range }),
-      rulesUsed: r.rulesUsed,
       warnings: r.warnings,
     };
   }
@@ -356,12 +382,16 @@ export class QuoteService {
   }
 
   private async load(id: string): Promise<QuoteEntity> {
-    const quote = /^quo_[0-9a-z]{26}$/.test(id) ? await this.repository.findById(id) : null;
+    const quote = QUOTE_ID.test(id) ? await this.repository.findById(id) : null;
     if (!quote) throw new AppError(404, 'QUOTE_NOT_FOUND', `quote ${id} not found`);
-    if (quote.expiresAt.getTime() <= this.clock.now().getTime()) {
-      throw new AppError(410, 'QUOTE_EXPIRED', `quote ${id} expired at ${quote.expiresAt.toISOString()}; ask for a new quote`);
-    }
+    this.checkNotExpired(id, quote.expiresAt);
     return quote;
+  }
+
+  private checkNotExpired(id: string, expiresAt: Date): void {
+    if (expiresAt.getTime() <= this.clock.now().getTime()) {
+      throw new AppError(410, 'QUOTE_EXPIRED', `quote ${id} expired at ${expiresAt.toISOString()}; ask for a new quote`);
+    }
   }
 
   private originToday(country: string, now: Date): string {
@@ -374,6 +404,18 @@ export class QuoteService {
     if (outcome.reason === 'carrier_timeout') this.logger.warn(`carrier ${outcome.carrier.id} timed out after ${outcome.ms} ms`);
     else this.logger.warn(`carrier ${outcome.carrier.id} failed after ${outcome.ms} ms: ${detail}`);
   }
+}
+
+/** Puts each line's source back and lists the rules it used, from the quote's rule list. */
+function withSources(duties: QuoteOptionView['dutiesAndTaxes'], rules: DutyRuleRef[]): DutiesAndTaxesRecord {
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  const used = new Map<string, DutyRuleRef>();
+  const lines = duties.lines.map((l) => {
+    const rule = byId.get(l.ruleId);
+    if (rule) used.set(rule.id, rule);
+    return { ...l, source: rule?.source ?? '' };
+  });
+  return { ...duties, lines, rulesUsed: [...used.values()] };
 }
 
 /** Taxes the seller collects at checkout (IOSS and the like) even when the recipient pays the rest. */

@@ -6,6 +6,15 @@ import type { QuoteCharge } from './option-pricing';
 import type { Tag } from './option-ranking';
 import type { QuoteSort } from './quote-request.dto';
 
+/** A duty, tax or fee line as a quote shows it: the rule by id (its source is listed once in the quote's `dutyRules`). */
+export type QuoteDutyLine = Omit<LandedCostLine, 'source'>;
+
+export interface DutyRuleRef {
+  id: string;
+  source: string;
+  validFrom: string;
+}
+
 export interface DutiesAndTaxesView {
   total: Money;
   /** Who pays the border charges: the sender (DDP, in the price) or the recipient (DAP, on delivery). */
@@ -14,13 +23,18 @@ export interface DutiesAndTaxesView {
   duties: Money;
   taxes: Money;
   fees: Money;
-  lines: LandedCostLine[];
+  lines: QuoteDutyLine[];
   deMinimis: unknown[];
   /** Tax collected by the seller at checkout (IOSS, UK VAT, ...): part of the landed cost even with DAP. */
   collectedAtSale: boolean;
   range?: { min: Money; max: Money };
-  rulesUsed: { id: string; source: string; validFrom: string }[];
   warnings: string[];
+}
+
+/** Duties and taxes with each line's source and the rules used: self-contained, for a booking to keep. */
+export interface DutiesAndTaxesRecord extends Omit<DutiesAndTaxesView, 'lines'> {
+  lines: LandedCostLine[];
+  rulesUsed: DutyRuleRef[];
 }
 
 export interface QuoteOptionView {
@@ -63,6 +77,8 @@ export interface QuoteView {
   unavailable: UnavailableView[];
   /** Rates used to bring carrier prices into the quote currency. */
   exchangeRates: { from: string; to: string; rate: string; date: string; source: string }[];
+  /** The duty, tax and fee rules the options' lines name by `ruleId`, with their sources. */
+  dutyRules: DutyRuleRef[];
 }
 
 /** What booking needs beyond the option as shown, to honour its price exactly. */
@@ -84,8 +100,11 @@ export interface ResolvedQuoteOption {
   customerId: string | null;
   /** The shipment as quoted, normalised (kg, cm). */
   shipment: ShipmentSpec;
-  option: QuoteOptionView & OptionBookingData;
+  option: PricedOption;
 }
 
-/** One carrier service priced for a shipment without storing a quote (direct bookings). */
-export type PricedOption = QuoteOptionView & OptionBookingData;
+/**
+ * One carrier service's option with what booking needs; its duties and taxes carry their sources
+ * (self-contained), unlike the quote's compact view.
+ */
+export type PricedOption = Omit<QuoteOptionView, 'dutiesAndTaxes'> & { dutiesAndTaxes: DutiesAndTaxesRecord } & OptionBookingData;

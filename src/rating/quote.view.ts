@@ -26,11 +26,10 @@ class DutiesAndTaxesView {
   @ApiProperty({ type: MoneyView }) duties!: MoneyView;
   @ApiProperty({ type: MoneyView }) taxes!: MoneyView;
   @ApiProperty({ type: MoneyView, description: 'Border fees and the carrier DDP or disbursement fee' }) fees!: MoneyView;
-  @ApiProperty({ description: 'Per item and component: base, rate or expression, amount, rule and source', type: 'array', items: { type: 'object' } })
+  @ApiProperty({ description: 'Per item and component: base, rate or expression, amount and rule id (sources in the quote\'s dutyRules)', type: 'array', items: { type: 'object' } })
   lines!: unknown[];
   @ApiProperty({ description: 'De minimis decisions with thresholds and exchange rates', type: 'array', items: { type: 'object' } }) deMinimis!: unknown[];
   @ApiProperty() collectedAtSale!: boolean;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) rulesUsed!: unknown[];
   @ApiProperty({ type: String, isArray: true }) warnings!: string[];
 }
 
@@ -109,6 +108,12 @@ class ExchangeRateView {
   @ApiProperty() source!: string;
 }
 
+class DutyRuleView {
+  @ApiProperty({ example: 'us-mpf-informal-fy2026' }) id!: string;
+  @ApiProperty() source!: string;
+  @ApiProperty({ example: '2025-10-01' }) validFrom!: string;
+}
+
 export class QuoteApiView {
   @ApiProperty({ example: 'quo_01jdz8k3v5q7w9x2c4e6g8j0m' }) id!: string;
   @ApiProperty() createdAt!: string;
@@ -121,4 +126,5 @@ export class QuoteApiView {
   @ApiProperty({ type: QuoteOptionApiView, isArray: true }) options!: QuoteOptionApiView[];
   @ApiProperty({ type: UnavailableApiView, isArray: true }) unavailable!: UnavailableApiView[];
   @ApiProperty({ type: ExchangeRateView, isArray: true }) exchangeRates!: ExchangeRateView[];
+  @ApiProperty({ type: DutyRuleView, isArray: true, description: 'Rules named by the options\' duty, tax and fee lines (ruleId), with sources' }) dutyRules!: DutyRuleView[];
 }
