@@ -19,20 +19,17 @@ export async function processCpuSeconds(pid: number): Promise<number | undefined
 }
 
 /**
- * CPU seconds used by the PostgreSQL backends serving one database on this machine: every process
- * whose title is `postgres: <user> <database> ...`. Undefined when the server is not local (no such
- * process can be seen). Backends that exit between two readings are not counted; the service's pool
- * keeps its connections for the whole run, so a load's delta is complete in practice.
+ * CPU seconds of each PostgreSQL backend serving one database on this machine (processes titled
+ * `postgres: <user> <database> ...`), by pid. Undefined when none can be seen (a remote server).
  */
-export async function databaseCpuSeconds(database: string): Promise<number | undefined> {
+export async function databaseBackendsCpu(database: string): Promise<Map<number, number> | undefined> {
   let entries: string[];
   try {
     entries = await fs.readdir('/proc');
   } catch {
     return undefined;
   }
-  let total = 0;
-  let found = false;
+  const found = new Map<number, number>();
   await Promise.all(
     entries
       .filter((e) => /^\d+$/.test(e))
@@ -41,16 +38,25 @@ export async function databaseCpuSeconds(database: string): Promise<number | und
           const cmd = await fs.readFile(`/proc/${pid}/cmdline`, 'utf8');
           if (!cmd.startsWith('postgres: ') || !cmd.split(' ').includes(database)) return;
           const cpu = await processCpuSeconds(Number(pid));
-          if (cpu !== undefined) {
-            total += cpu;
-            found = true;
-          }
+          if (cpu !== undefined) found.set(Number(pid), cpu);
         } catch {
           // the process ended meanwhile
         }
       }),
   );
-  return found ? total : undefined;
+  return found.size ? found : undefined;
+}
+
+/**
+ * CPU the backends used between two readings: for a backend seen both times the difference, for one
+ * that started in between its whole life. A backend that ended in between is lost (its last use cannot
+ * be read), so the figure is a lower bound when connections churn; the service's pool keeps them.
+ */
+export function backendsDelta(before: Map<number, number> | undefined, after: Map<number, number> | undefined): number | undefined {
+  if (!after) return undefined;
+  let total = 0;
+  for (const [pid, cpu] of after) total += cpu - (before?.get(pid) ?? 0);
+  return total;
 }
 
 /** CPU used by the service and its database between two readings, per successful request. */
@@ -61,7 +67,7 @@ export interface CpuCost {
 
 export class CpuMeter {
   private service0?: number;
-  private database0?: number;
+  private database0?: Map<number, number>;
 
   constructor(
     private readonly pid: number,
@@ -70,13 +76,16 @@ export class CpuMeter {
 
   async start(): Promise<void> {
     this.service0 = await processCpuSeconds(this.pid);
-    this.database0 = this.database ? await databaseCpuSeconds(this.database) : undefined;
+    this.database0 = this.database ? await databaseBackendsCpu(this.database) : undefined;
   }
 
   async stop(requests: number): Promise<CpuCost> {
     const service1 = await processCpuSeconds(this.pid);
-    const database1 = this.database ? await databaseCpuSeconds(this.database) : undefined;
-    const per = (a?: number, b?: number) => (a === undefined || b === undefined || requests === 0 ? undefined : ((b - a) * 1000) / requests);
-    return { serviceMsPerRequest: per(this.service0, service1), databaseMsPerRequest: per(this.database0, database1) };
+    const database1 = this.database ? await databaseBackendsCpu(this.database) : undefined;
+    const per = (seconds?: number) => (seconds === undefined || requests === 0 ? undefined : (seconds * 1000) / requests);
+    return {
+      serviceMsPerRequest: per(this.service0 === undefined || service1 === undefined ? undefined : service1 - this.service0),
+      databaseMsPerRequest: per(backendsDelta(this.database0, database1)),
+    };
   }
 }

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, promises as fs, WriteStream } from 'node:fs';
+import { closeSync, openSync, promises as fs } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -42,7 +42,7 @@ export class ServiceProcess {
   private static readonly live = new Set<ChildProcess>();
   private static guarded = false;
   private child?: ChildProcess;
-  private log?: WriteStream;
+  private logFd?: number;
   private sampledPeak = 0;
   private sampler?: NodeJS.Timeout;
   private canClearRefs = true;
@@ -63,8 +63,9 @@ export class ServiceProcess {
     this.port = await freePort();
     this.baseUrl = `http://127.0.0.1:${this.port}`;
     await fs.mkdir(path.dirname(this.options.logFile), { recursive: true });
-    this.log = createWriteStream(this.options.logFile, { flags: 'a' });
-    await new Promise((resolve) => this.log!.once('open', resolve));
+    // The service writes its log straight into the file: piping it through this process would make
+    // the load generator's process pay for the service's logging.
+    this.logFd = openSync(this.options.logFile, 'a');
     const env: Record<string, string> = {};
     // Only what a deployment would set: the service reads its declared settings and ignores the rest.
     for (const k of ['PATH', 'HOME', 'TZ', 'LANG', 'NODE_OPTIONS']) if (process.env[k]) env[k] = process.env[k]!;
@@ -84,16 +85,13 @@ export class ServiceProcess {
     const child = spawn(process.execPath, args, {
       cwd: this.options.root,
       env,
-      stdio: ['ignore', 'pipe', 'pipe', ...(this.options.probe ? (['ipc'] as const) : [])],
+      stdio: ['ignore', this.logFd, this.logFd, ...(this.options.probe ? (['ipc'] as const) : [])],
     });
     this.child = child;
     ServiceProcess.guard();
     ServiceProcess.live.add(child);
     child.once('exit', () => ServiceProcess.live.delete(child));
-    child.stdout!.pipe(this.log, { end: false });
-    child.stderr!.pipe(this.log, { end: false });
-    let stderrTail = '';
-    child.stderr!.on('data', (d: Buffer) => (stderrTail = (stderrTail + d.toString()).slice(-4000)));
+    closeSync(this.logFd);
     child.on('message', (m: ProbeReply) => this.pending.get(m.id)?.(m));
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 
@@ -101,7 +99,9 @@ export class ServiceProcess {
     for (;;) {
       const code = await Promise.race([this.exited, sleep(250).then(() => 'running' as const)]);
       if (code !== 'running') {
-        throw new Error(`the service exited with code ${code} while starting; see ${this.options.logFile}\n${stderrTail}`);
+        const text = await fs.readFile(this.options.logFile, 'utf8').catch(() => '');
+        const why = text.split('\n').find((l) => l.startsWith('Parcelwise cannot start')) ?? text.slice(-2000);
+        throw new Error(`the service exited with code ${code} while starting (${why.trim()}); see ${this.options.logFile}`);
       }
       if (await this.healthy()) break;
       if (Date.now() > deadline) {
@@ -216,7 +216,6 @@ export class ServiceProcess {
     if (this.sampler) clearInterval(this.sampler);
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) {
-      this.log?.end();
       return;
     }
     child.kill('SIGTERM');
@@ -225,7 +224,6 @@ export class ServiceProcess {
       child.kill('SIGKILL');
       await this.exited;
     }
-    this.log?.end();
   }
 }
 
