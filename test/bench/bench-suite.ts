@@ -7,6 +7,7 @@ import { RunnerContext, sendRequest } from './bench-context';
 import { BenchDatabase } from './bench-database';
 import type { BenchReport, ScenarioFigures } from './bench-report';
 import { renderReport } from './bench-report';
+import { renderMarkdown } from './markdown-report';
 import { BenchLoad, BenchScenario, BenchSkip } from './bench-scenario';
 import { CpuMeter } from './cpu-accounting';
 import { profileLines, summariseProfileFile } from './cpu-profile-summary';
@@ -226,6 +227,7 @@ export async function runBenchSuite(input: SuiteOptions): Promise<number> {
   await fs.writeFile(path.join(runDir, 'report.txt'), text + '\n');
   await fs.writeFile(path.join(resultsDir, 'latest.json'), json);
   await fs.writeFile(path.join(resultsDir, 'latest.txt'), text + '\n');
+  await fs.writeFile(path.join(resultsDir, 'latest.md'), renderMarkdown(report));
   process.stdout.write(`\n${text}\n\nResults: ${path.relative(options.root, path.join(runDir, 'report.json'))} (also bench-results/latest.json); total ${report.durationSeconds}s\n`);
   return report.errors.length ? 1 : 0;
 }
