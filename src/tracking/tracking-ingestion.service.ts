@@ -112,7 +112,7 @@ export class TrackingIngestionService {
       const shipment = await this.shipments.findByTrackingNumber(req.carrier, req.trackingNumber, tx);
       if (shipment) tracker = { ...(await this.store.linkShipment(tx, shipment.id, req.carrier, req.trackingNumber, now)), created: true };
     }
-    const written = await this.store.insertEvents(tx, tracker.id, unique, now);
+    const { written, inputs } = await this.store.writeEvents(tx, tracker.id, unique, now);
     const eddChanged = req.estimatedDelivery ? await this.recordEdd(tx, tracker, req.estimatedDelivery, now) : false;
 
     let derived: DerivedStatus = {
@@ -126,8 +126,7 @@ export class TrackingIngestionService {
       notes: [],
     };
     let statusChanged = false;
-    if (written.length) {
-      const inputs = await this.store.statusInputs(tx, tracker.id);
+    if (inputs) {
       derived = deriveStatus(inputs);
       const statusEvent = inputs.find((e) => e.key === derived.statusEventKey);
       statusChanged = derived.status !== tracker.status || derived.substatus !== tracker.substatus;

@@ -3,6 +3,7 @@ import { newId } from '../platform/ids/new-id';
 import type { PreparedEvent } from './domain/event-normalisation';
 import type { EddEntry } from './domain/edd-history';
 import type { DerivedStatus } from './domain/status-derivation';
+import { orderEvents } from './domain/event-ordering';
 import type { TimelineEvent } from './domain/timeline-event';
 import type { TrackingReason, TrackingStatus } from './domain/tracking-status';
 
@@ -95,13 +96,13 @@ const EVENT_COLUMNS = [
 // A report of a known event changes it only when something in it differs; `revision` counts changes.
 const UPDATABLE = EVENT_COLUMNS.filter((c) => !['tracker_id', 'dedupe_key', 'source', 'received_at'].includes(c));
 
-const INSERT_EVENTS_TAIL = `
+const ON_CONFLICT_UPDATE = `
   ON CONFLICT (tracker_id, dedupe_key) DO UPDATE SET
     ${UPDATABLE.map((c) => `${c} = EXCLUDED.${c}`).join(', ')},
     revision = tracking_event.revision + 1,
     updated_at = EXCLUDED.received_at
   WHERE (${UPDATABLE.map((c) => `tracking_event.${c}`).join(', ')}) IS DISTINCT FROM (${UPDATABLE.map((c) => `EXCLUDED.${c}`).join(', ')})
-  RETURNING id, dedupe_key, (xmax = 0) AS inserted`;
+`;
 
 /**
  * SQL for trackers and their events. Every function takes the EntityManager of the caller's
@@ -122,72 +123,36 @@ export class TrackingStore {
     return rows[0];
   }
 
-  async insertEvents(tx: EntityManager, trackerId: string, events: PreparedEvent[], now: Date): Promise<WriteResult[]> {
-    if (!events.length) return [];
+  /**
+   * Writes the events and, when any was created or changed, reads back what status derivation needs
+   * of all the tracker's events, in the same statement (one round trip instead of two: the insert's
+   * RETURNING rows plus the stored rows it did not touch, which the statement still sees as before).
+   */
+  async writeEvents(tx: EntityManager, trackerId: string, events: PreparedEvent[], now: Date): Promise<{ written: WriteResult[]; inputs: StatusInput[] | null }> {
+    if (!events.length) return { written: [], inputs: null };
     const params: unknown[] = [];
     const tuples = events.map((e) => {
-      const values = [
-        trackerId,
-        e.key,
-        e.carrierEventId ?? null,
-        e.source,
-        e.code ?? null,
-        e.carrierText ?? null,
-        e.description,
-        e.status,
-        e.substatus ?? null,
-        e.reason ?? null,
-        e.actionRequired,
-        e.rank,
-        e.occurredRaw,
-        e.local,
-        e.utcOffsetMinutes,
-        e.utc,
-        e.zone,
-        e.zoneSource,
-        e.sortAt,
-        e.location?.city ?? null,
-        e.location?.region ?? null,
-        e.location?.postalCode ?? null,
-        e.location?.country ?? null,
-        now,
-      ];
+      const values = eventValues(trackerId, e, now);
       const start = params.length;
       params.push(...values);
       return `(${values.map((_, i) => `$${start + i + 1}`).join(', ')})`;
     });
-    const rows: { id: string; dedupe_key: string; inserted: boolean }[] = await tx.query(
-      `INSERT INTO tracking_event (${EVENT_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')} ${INSERT_EVENTS_TAIL}`,
+    params.push(trackerId);
+    const t = params.length;
+    const rows: Array<StatusRow & { written: boolean; inserted: boolean | null }> = await tx.query(
+      `WITH ins AS (
+         INSERT INTO tracking_event (${EVENT_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')} ${ON_CONFLICT_UPDATE}
+         RETURNING (xmax = 0) AS inserted, ${STATUS_COLUMNS}
+       )
+       SELECT true AS written, inserted, ${STATUS_COLUMNS} FROM ins
+       UNION ALL
+       SELECT false, NULL::boolean, ${STATUS_COLUMNS.split(', ').map((c) => `e.${c}`).join(', ')} FROM tracking_event e
+        WHERE e.tracker_id = $${t} AND EXISTS (SELECT 1 FROM ins) AND NOT EXISTS (SELECT 1 FROM ins i WHERE i.dedupe_key = e.dedupe_key)`,
       params,
     );
-    return rows.map((r) => ({ key: r.dedupe_key, id: String(r.id), result: r.inserted ? 'created' : 'updated' }));
-  }
-
-  /** What status derivation needs of every event of a tracker. */
-  async statusInputs(tx: EntityManager, trackerId: string): Promise<Array<StatusInput>> {
-    const rows: Array<Pick<StoredEventRow, 'id' | 'dedupe_key' | 'status' | 'substatus' | 'reason' | 'action_required' | 'rank' | 'sort_at' | 'source' | 'description' | 'occurred_local' | 'utc_offset_minutes' | 'location_city' | 'location_country'>> = await tx.query(
-      `SELECT id, dedupe_key, status, substatus, reason, action_required, rank, sort_at, source,
-              description, occurred_local, utc_offset_minutes, location_city, location_country
-         FROM tracking_event WHERE tracker_id = $1 ORDER BY sort_at, rank, dedupe_key`,
-      [trackerId],
-    );
-    return rows.map((r) => ({
-      id: String(r.id),
-      row: r,
-      key: r.dedupe_key,
-      status: r.status,
-      substatus: r.substatus ?? undefined,
-      reason: (r.reason ?? undefined) as TrackingReason | undefined,
-      actionRequired: r.action_required,
-      rank: r.rank,
-      sortAt: new Date(r.sort_at),
-      source: r.source,
-      description: '',
-      utc: null,
-      local: '',
-      utcOffsetMinutes: null,
-      zoneSource: 'unknown',
-    }));
+    const written: WriteResult[] = rows.filter((r) => r.written).map((r) => ({ key: r.dedupe_key, id: String(r.id), result: r.inserted ? 'created' : 'updated' }));
+    if (!written.length) return { written, inputs: null };
+    return { written, inputs: orderEvents(rows.map(statusInput)) };
   }
 
   async saveStatus(tx: EntityManager, trackerId: string, derived: DerivedStatus, statusEventId: string | null, changedAt: Date | null, lastEventAt: Date | null, eventCount: number): Promise<void> {
@@ -257,4 +222,61 @@ export class TrackingStore {
     );
     return rows[0];
   }
+}
+
+/** What status derivation and its announcement read of each event. */
+const STATUS_COLUMNS = 'id, dedupe_key, status, substatus, reason, action_required, rank, sort_at, source, description, occurred_local, utc_offset_minutes, location_city, location_country';
+
+type StatusRow = Pick<
+  StoredEventRow,
+  'id' | 'dedupe_key' | 'status' | 'substatus' | 'reason' | 'action_required' | 'rank' | 'sort_at' | 'source' | 'description' | 'occurred_local' | 'utc_offset_minutes' | 'location_city' | 'location_country'
+>;
+
+function statusInput(r: StatusRow): StatusInput {
+  return {
+    id: String(r.id),
+    row: r,
+    key: r.dedupe_key,
+    status: r.status,
+    substatus: r.substatus ?? undefined,
+    reason: (r.reason ?? undefined) as TrackingReason | undefined,
+    actionRequired: r.action_required,
+    rank: r.rank,
+    sortAt: new Date(r.sort_at),
+    source: r.source,
+    description: '',
+    utc: null,
+    local: '',
+    utcOffsetMinutes: null,
+    zoneSource: 'unknown',
+  };
+}
+
+function eventValues(trackerId: string, e: PreparedEvent, now: Date): unknown[] {
+  return [
+    trackerId,
+    e.key,
+    e.carrierEventId ?? null,
+    e.source,
+    e.code ?? null,
+    e.carrierText ?? null,
+    e.description,
+    e.status,
+    e.substatus ?? null,
+    e.reason ?? null,
+    e.actionRequired,
+    e.rank,
+    e.occurredRaw,
+    e.local,
+    e.utcOffsetMinutes,
+    e.utc,
+    e.zone,
+    e.zoneSource,
+    e.sortAt,
+    e.location?.city ?? null,
+    e.location?.region ?? null,
+    e.location?.postalCode ?? null,
+    e.location?.country ?? null,
+    now,
+  ];
 }
