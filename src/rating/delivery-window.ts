@@ -68,6 +68,7 @@ export function deliveryWindow(input: DeliveryWindowInput, calendar: BusinessCal
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const lastByZone = new Map<string, { minute: number; value: { date: string; time: string } }>();
 
 /**
  * Local date and time (HH:mm) of an instant in an IANA time zone. One cached Intl formatter per zone:
@@ -75,6 +76,10 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
  * of the delivery-window arithmetic.
  */
 export function localNow(now: Date, zone: string): { date: string; time: string } {
+  // Offsets change on minute boundaries at most: one formatting per zone and minute.
+  const minute = Math.floor(now.getTime() / 60_000);
+  const hit = lastByZone.get(zone);
+  if (hit && hit.minute === minute) return hit.value;
   let f = formatters.get(zone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
@@ -82,7 +87,9 @@ export function localNow(now: Date, zone: string): { date: string; time: string 
   }
   const p: Record<string, string> = {};
   for (const part of f.formatToParts(now)) p[part.type] = part.value;
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+  const value = { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+  lastByZone.set(zone, { minute, value });
+  return value;
 }
 
 /** Today's date in a time zone. */
