@@ -23,18 +23,7 @@ export class RateLimitStore {
    * an increment.
    */
   async hit(bucket: string, currentStart: Date, previousStart: Date, expiresAt: Date, cost: number): Promise<WindowCounts> {
-    const key = bucketKey(bucket);
-    const rows: { current: number; previous: number }[] = await this.db.query(
-      `WITH cur AS (
-         INSERT INTO rate_limit_counter AS c (bucket, window_start, hits, expires_at)
-         VALUES ($1, $2, $3, $4)
-         ON CONFLICT (bucket, window_start) DO UPDATE SET hits = c.hits + EXCLUDED.hits
-         RETURNING hits
-       )
-       SELECT (SELECT hits FROM cur) AS current,
-              COALESCE((SELECT hits FROM rate_limit_counter WHERE bucket = $1 AND window_start = $5), 0) AS previous`,
-      [key, currentStart, cost, expiresAt, previousStart],
-    );
+    const rows = await this.prepared<{ current: number; previous: number }>('rate_limit_hit', HIT_SQL, [bucketKey(bucket), currentStart, cost, expiresAt, previousStart]);
     return { current: Number(rows[0].current), previous: Number(rows[0].previous) };
   }
 
@@ -90,7 +79,25 @@ export class RateLimitStore {
     );
     return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
   }
+
+  /**
+   * Every guarded request runs `hit`: as a named prepared statement its plan is made once per
+   * connection instead of on every request (node-pg keeps the statement on each pooled connection).
+   */
+  private async prepared<T>(name: string, text: string, values: unknown[]): Promise<T[]> {
+    const pool = (this.db.driver as unknown as { master: { query(c: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> } }).master;
+    return (await pool.query({ name, text, values })).rows;
+  }
 }
+
+const HIT_SQL = `WITH cur AS (
+    INSERT INTO rate_limit_counter AS c (bucket, window_start, hits, expires_at)
+    VALUES ($1, $2, $3, $4)
+    ON CONFLICT (bucket, window_start) DO UPDATE SET hits = c.hits + EXCLUDED.hits
+    RETURNING hits
+  )
+  SELECT (SELECT hits FROM cur) AS current,
+         COALESCE((SELECT hits FROM rate_limit_counter WHERE bucket = $1 AND window_start = $5), 0) AS previous`;
 
 function bucketKey(bucket: string): Buffer {
   return createHash('sha256').update(bucket).digest();
