@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readLabel } from './documents/barcode-reader';
-import { pageSizes, pageToPng } from './documents/pdf-tools';
+import { asBytes, pageSizes, pageToPng } from './documents/pdf-tools';
 import { expressBooking, NEW_YORK, PARIS, postalBooking } from './documents/shipment-bodies';
 import { auth, startTestApp, TestApp } from './support/test-app';
 
@@ -9,17 +9,7 @@ jest.setTimeout(180_000);
 describe('batches', () => {
   let t: TestApp;
   let key: string;
-  const binary = (path: string) =>
-    t
-      .http()
-      .get(path)
-      .set(auth(key))
-      .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+  const binary = (path: string) => asBytes(t.http().get(path).set(auth(key)));
   beforeAll(async () => {
     t = await startTestApp();
     key = await t.keyWith('shipments');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LabelConverter } from '../src/documents/conversion/label-converter';
 import { readLabel } from './documents/barcode-reader';
-import { pageSizes, pageToPng, pdfText } from './documents/pdf-tools';
+import { asBytes, pageSizes, pageToPng, pdfText } from './documents/pdf-tools';
 import { BONN, expressBooking, NEW_YORK, postalBooking, TSHIRTS } from './documents/shipment-bodies';
 import { auth, startTestApp, TestApp } from './support/test-app';
 
@@ -12,17 +12,7 @@ describe('documents: labels and customs papers', () => {
   let t: TestApp;
   let key: string;
   let postal: { id: string; parcels: { trackingNumber: string }[]; documents: { type: string }[] };
-  const get = (path: string) =>
-    t
-      .http()
-      .get(path)
-      .set(auth(key))
-      .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+  const get = (path: string) => asBytes(t.http().get(path).set(auth(key)));
 
   beforeAll(async () => {
     t = await startTestApp();

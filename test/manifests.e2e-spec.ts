@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { randomUUID } from 'node:crypto';
-import { pageSizes, pdfText } from './documents/pdf-tools';
+import { asBytes, pageSizes, pdfText } from './documents/pdf-tools';
 import { expressBooking, PARIS, postalBooking } from './documents/shipment-bodies';
 import { auth, startTestApp, TestApp } from './support/test-app';
 
@@ -8,12 +8,7 @@ describe('manifests', () => {
   let t: TestApp;
   let key: string;
   const book = async (body: Record<string, unknown>) => (await t.http().post('/v1/shipments').set(auth(key)).set('Idempotency-Key', randomUUID()).send(body).expect(201)).body;
-  const binary = (req: import('supertest').Test) =>
-    req.buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+  const binary = asBytes;
   beforeAll(async () => {
     t = await startTestApp();
     key = await t.keyWith('shipments');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { pageSizes } from './documents/pdf-tools';
+import { asBytes, pageSizes } from './documents/pdf-tools';
 import { BONN, NEW_YORK, TSHIRTS } from './documents/shipment-bodies';
 import { carriersFolder, EmulatorSet, startEmulators } from './emulators/emulator-set';
 import { auth, startTestApp, TestApp } from './support/test-app';
@@ -12,17 +12,7 @@ describe('shipments with API carriers', () => {
   let t: TestApp;
   let key: string;
   let folder: { dir: string; remove: () => void };
-  const binary = (path: string) =>
-    t
-      .http()
-      .get(path)
-      .set(auth(key))
-      .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+  const binary = (path: string) => asBytes(t.http().get(path).set(auth(key)));
   const body = (carrier: string, service: string, extra: Record<string, unknown> = {}) => ({
     carrier,
     service,

@@ -4,15 +4,14 @@ import { ShipmentsModule } from '../shipments/shipments.module';
 import { TrackingModule } from '../tracking/tracking.module';
 import { NetworkPrinter } from './network-printer';
 import { PrintStationStore } from './print-station.store';
-import { ShipmentTrackingRegistration } from './tracking-registration';
 import { WarehouseController } from './warehouse.controller';
 import { WarehouseService } from './warehouse.service';
 import { WarehouseSessionStore } from './warehouse-session.store';
 
-/** The print station page at /warehouse, on top of shipments and tracking. */
+/** The print station page at /warehouse, on top of shipments and tracking (hand-over scans). */
 @Module({
   imports: [AuthModule, ShipmentsModule, TrackingModule],
   controllers: [WarehouseController],
-  providers: [WarehouseService, WarehouseSessionStore, PrintStationStore, NetworkPrinter, ShipmentTrackingRegistration],
+  providers: [WarehouseService, WarehouseSessionStore, PrintStationStore, NetworkPrinter],
 })
 export class WarehouseModule {}

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { PDFDocument } from 'pdf-lib';
+import type { Test } from 'supertest';
 import { PdfRasterizer } from '../../src/documents/conversion/pdf-rasterizer';
 
 /** Page sizes in points, as a PDF reader sees them. */
@@ -17,4 +18,13 @@ export function pdfText(pdf: Buffer): string {
 
 export function pageToPng(pdf: Buffer, page: number, dpi = 200): Promise<Buffer> {
   return new PdfRasterizer().pageToPng(pdf, page, dpi);
+}
+
+/** Reads a supertest response body as raw bytes (PDF, ZPL, CSV), whatever its content type. */
+export function asBytes(req: Test): Test {
+  return req.buffer(true).parse((res, cb) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => cb(null, Buffer.concat(chunks)));
+  });
 }
