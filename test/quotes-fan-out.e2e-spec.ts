@@ -1,3 +1,4 @@
+import { LandedCostService } from '../src/landed-cost/landed-cost.service';
 import { FixedClock } from '../src/platform/clock/clock';
 import { auth, startTestApp, TestApp } from './support/test-app';
 
@@ -30,7 +31,12 @@ describe('quote fan-out: time budget and failing carriers', () => {
     const res = await t.http().post('/v1/quotes').set(auth(key)).send(body()).expect(200);
     // The slow carrier would take 20 s: the answer came when the 400 ms budget was spent, not then.
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(res.body.options.map((o: { carrier: string; service: string }) => `${o.carrier}/${o.service}`).sort()).toEqual(['quick-post/express', 'quick-post/standard']);
+    expect(res.body.options.map((o: { carrier: string; service: string }) => `${o.carrier}/${o.service}`).sort()).toEqual([
+      'quick-post-twin/express',
+      'quick-post-twin/standard',
+      'quick-post/express',
+      'quick-post/standard',
+    ]);
     expect(res.body.unavailable).toEqual([
       { carrier: 'broken-courier', service: 'economy', reason: 'carrier_error', message: 'Broken Courier is unavailable (UNAVAILABLE)' },
       { carrier: 'broken-courier', service: 'priority', reason: 'carrier_error', message: 'Broken Courier is unavailable (UNAVAILABLE)' },
@@ -53,5 +59,31 @@ describe('quote fan-out: time budget and failing carriers', () => {
     const res = await t.http().post('/v1/quotes').set(auth(key)).send(body({ carriers: ['slow-courier'] })).expect(200);
     expect(res.body.options).toEqual([]);
     expect(res.body.unavailable).toEqual([expect.objectContaining({ carrier: 'slow-courier', reason: 'carrier_timeout' })]);
+  });
+
+  it('options with the same price, fees and dates share one landed-cost estimate', async () => {
+    const estimate = jest.spyOn(t.app.get(LandedCostService), 'estimate');
+    const res = await t
+      .http()
+      .post('/v1/quotes')
+      .set(auth(key))
+      .send(
+        body({
+          shipTo: { country: 'CH', postalCode: '8001' },
+          items: [{ description: 'Cotton T-shirt', hsCode: '610910', originCountry: 'CN', quantity: 4, unitValue: { amount: '12.50', currency: 'EUR' } }],
+          carriers: ['quick-post', 'quick-post-twin'],
+        }),
+      )
+      .expect(200);
+    expect(res.body.options).toHaveLength(4);
+    // Two prices (9.90 and 19.90), each offered by both carriers: two estimates, not four.
+    expect(estimate).toHaveBeenCalledTimes(2);
+    const byPrice = new Map<string, unknown>();
+    for (const o of res.body.options) {
+      const seen = byPrice.get(o.shipping.total.amount);
+      if (seen) expect(o.dutiesAndTaxes).toEqual(seen);
+      byPrice.set(o.shipping.total.amount, o.dutiesAndTaxes);
+    }
+    estimate.mockRestore();
   });
 });

@@ -45,6 +45,8 @@ interface PricingContext {
   fxUsed: Map<string, ExchangeRate & { from: string; to: string }>;
   /** Duty rules of all options, by id: listed once per quote. */
   dutyRules: Map<string, DutyRuleRef>;
+  /** Landed-cost answers of this request by their exact input: options with the same price, carrier fees and dates share one estimate. */
+  landedCost: Map<string, QuoteOptionView['dutiesAndTaxes']>;
 }
 
 interface BuiltOption {
@@ -110,6 +112,7 @@ export class QuoteService {
       localNow: new Map(),
       fxUsed: new Map(),
       dutyRules: new Map(),
+      landedCost: new Map(),
     };
 
     const built: BuiltOption[] = [];
@@ -253,6 +256,7 @@ export class QuoteService {
       localNow: new Map(),
       fxUsed: new Map(),
       dutyRules: new Map(),
+      landedCost: new Map(),
     };
     const built = this.buildOption(carrier, rate, ctx);
     return { ...built.view, tags: [], score: 0, dutiesAndTaxes: withSources(built.view.dutiesAndTaxes, [...ctx.dutyRules.values()]), ...built.booking };
@@ -347,9 +351,12 @@ export class QuoteService {
       ...(ctx.sellerRegistrations && { sellerRegistrations: ctx.sellerRegistrations }),
       ...(carrier.ddp && { carrierFees: { ddpFee: carrier.ddp.ddpFee, disbursementFee: carrier.ddp.disbursementFee } }),
     };
+    const key = JSON.stringify(input);
+    const known = ctx.landedCost.get(key);
+    if (known) return known;
     const r: LandedCostResult = this.landedCost.estimate(input);
     for (const rule of r.rulesUsed) if (!ctx.dutyRules.has(rule.id)) ctx.dutyRules.set(rule.id, { id: rule.id, source: rule.source, validFrom: rule.validFrom });
-    return {
+    const view: QuoteOptionView['dutiesAndTaxes'] = {
       total: r.total,
       payer: r.payer,
       confidence: r.confidence,
@@ -362,6 +369,8 @@ export class QuoteService {
       ...(r.range && { range: r.range }),
       warnings: r.warnings,
     };
+    ctx.landedCost.set(key, view);
+    return view;
   }
 
   /** Enabled carriers to ask, and the ones asked for by name that cannot be asked. */
