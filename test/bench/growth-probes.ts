@@ -71,7 +71,7 @@ export interface PairSpec {
  * of the median p50 over rounds, at one connection: the cost of one request, not queueing.
  */
 export async function measurePair(run: InstanceRun, spec: PairSpec): Promise<void> {
-  const rounds = spec.rounds ?? (run.options.quick ? 2 : 6);
+  const rounds = spec.rounds ?? (run.options.quick ? 2 : 5);
   const roundSeconds = spec.roundSeconds ?? (run.options.quick ? 1 : 2);
   const connections = spec.connections ?? 1;
   const sides = [spec.small, spec.large];

@@ -11,7 +11,9 @@
 //   --skip a,b      leave these out
 //   --quick         short runs to check the bench itself (figures are not meant to be compared)
 //   --duration N    seconds of measured load per scenario (default 10)
-//   --soak-seconds N  longest the 100k-quote memory soak may run (default 300); the count reached is reported
+//   --budget N      wall-clock budget of the whole bench in seconds, build included (default 600); the
+//                   memory soak gets what is left (at least 60 s) and reports the count it reached
+//   --soak-seconds N  a fixed limit for the 100k-quote memory soak instead
 //   --profile a,b   CPU-profile these scenarios (or `all`); .cpuprofile files and a summary in the report
 //   --keep-db       keep the bench database afterwards (its name is printed)
 //   --no-build      use dist/ as it is
@@ -37,6 +39,7 @@ function parseArgs(argv) {
     else if (a === '--quick') opts.quick = true;
     else if (a === '--duration') opts.durationSeconds = Number(next());
     else if (a === '--soak-seconds') opts.soakSeconds = Number(next());
+    else if (a === '--budget') opts.budgetSeconds = Number(next());
     else if (a === '--profile') opts.profile = list(next());
     else if (a === '--keep-db') opts.keepDatabase = true;
     else if (a === '--no-build') opts.build = false;
@@ -70,6 +73,7 @@ function copyAssets(from, to) {
 }
 
 async function main() {
+  const startedAt = Date.now();
   const opts = parseArgs(process.argv.slice(2));
   const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   if (opts.build) {
@@ -98,6 +102,8 @@ async function main() {
     quick: opts.quick,
     durationSeconds: opts.durationSeconds,
     soakSeconds: opts.soakSeconds,
+    budgetSeconds: opts.budgetSeconds,
+    startedAt,
     profile: opts.profile,
     keepDatabase: opts.keepDatabase,
     command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),

@@ -174,7 +174,7 @@ export async function buildPlan(options: SuiteOptions, resources: PlanResources)
         run: async (run) => {
           // Rating through the MyDHL, UPS and FedEx adapters against emulators that answer at once,
           // compared with the raw HTTP round trip of the same requests (the adapter's own cost).
-          const r = await runCarrierAdapterBench({ root, iterations: run.options.quick ? 300 : 2000, log: (m) => run.log(`  ${m}`) });
+          const r = await runCarrierAdapterBench({ root, iterations: run.options.quick ? 200 : 500, log: (m) => run.log(`  ${m}`) });
           run.report.details['carrier-adapters'] = r;
           const worst = Math.max(...r.carriers.map((c) => c.cpuMs.overhead));
           run.report.targets.push({
@@ -190,7 +190,7 @@ export async function buildPlan(options: SuiteOptions, resources: PlanResources)
         id: 'growth-tariff-engine',
         run: async (run) => {
           // The landed-cost engineer's in-process benchmark: the engine alone, without HTTP.
-          const r = await runLandedCostBench({ iterations: run.options.quick ? 4000 : 20000, root });
+          const r = await runLandedCostBench({ iterations: run.options.quick ? 2000 : 6000, root });
           ratioOf(run.report, {
             id: 'growth-tariff-engine',
             title: `landed-cost engine alone (in the bench process), full EU schedule vs ${r.smallScheduleLines} lines`,
@@ -215,7 +215,7 @@ export async function buildPlan(options: SuiteOptions, resources: PlanResources)
           soak(run, {
             scenario: quotesScenario,
             checkpoints: options.quick ? [2_000, 20_000] : [10_000, 100_000],
-            maxSeconds: options.soakSeconds ?? (options.quick ? 60 : 300),
+            maxSeconds: options.soakSeconds ?? Math.max(60, Math.round((options.budgetSeconds ?? 600) - (Date.now() - (options.startedAt ?? Date.now())) / 1000 - 20)),
           }),
       },
     ],
