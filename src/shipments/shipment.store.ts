@@ -71,12 +71,18 @@ interface ShipmentRow {
 
 export type ShipmentWithStatus = ShipmentRecord & { publicStatus: string };
 
-const SELECT = `
-  SELECT s.*, ship_date::text AS ship_date, ${PUBLIC_STATUS_SQL} AS public_status,
-    (SELECT json_agg(json_build_object('index', p.index, 'tracking_number', p.tracking_number, 'weight_kg', p.weight_kg,
+const PARCELS_SQL = `(SELECT json_agg(json_build_object('index', p.index, 'tracking_number', p.tracking_number, 'weight_kg', p.weight_kg,
         'length_cm', p.length_cm, 'width_cm', p.width_cm, 'height_cm', p.height_cm, 'carrier_label_format', p.carrier_label_format) ORDER BY p.index)
-      FROM shipment_parcel p WHERE p.shipment_id = s.id) AS parcels,
+      FROM shipment_parcel p WHERE p.shipment_id = s.id) AS parcels`;
+
+const SELECT = `
+  SELECT s.*, ship_date::text AS ship_date, ${PUBLIC_STATUS_SQL} AS public_status, ${PARCELS_SQL},
     ARRAY(SELECT d.type FROM shipment_document d WHERE d.shipment_id = s.id ORDER BY d.type) AS documents
+  FROM shipment s`;
+
+/** For printing: what a label needs, without the tracking status lookup (`publicStatus` is the stored status). */
+const SELECT_FOR_LABELS = `
+  SELECT s.*, ship_date::text AS ship_date, s.status AS public_status, ${PARCELS_SQL}, ARRAY[]::text[] AS documents
   FROM shipment s`;
 
 /** Shipments, their parcels and carrier-supplied bytes in PostgreSQL. `numeric` columns become numbers here. */
@@ -113,6 +119,12 @@ export class ShipmentStore {
 
   async findById(id: string, tx: EntityManager | DataSource = this.db): Promise<ShipmentWithStatus | undefined> {
     const rows: ShipmentRow[] = await tx.query(`${SELECT} WHERE s.id = $1`, [id]);
+    return rows[0] && toRecord(rows[0]);
+  }
+
+  /** A shipment as label printing needs it (one cheaper query; `publicStatus` is only booked or cancelled). */
+  async findForLabels(id: string): Promise<ShipmentWithStatus | undefined> {
+    const rows: ShipmentRow[] = await this.db.query(`${SELECT_FOR_LABELS} WHERE s.id = $1`, [id]);
     return rows[0] && toRecord(rows[0]);
   }
 

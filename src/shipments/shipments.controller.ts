@@ -59,7 +59,7 @@ export class ShipmentsController {
   @ApiProduces('application/pdf', 'text/plain')
   @ApiOkResponse({ description: 'The labels of every parcel in one PDF (4x6, A6 or A4) or ZPL II (203 or 300 dpi) document' })
   async label(@Param('id') id: string, @Query() query: LabelQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
-    const s = await this.shipments.get(checkId(id));
+    const s = await this.shipments.forLabels(checkId(id));
     if (s.status === 'cancelled') throw AppError.conflict('SHIPMENT_CANCELLED', `Shipment ${s.id} was cancelled; its label is void`);
     const file = await this.documents.label(s, { format: query.format ?? s.labelFormat, size: query.size ?? s.labelSize, dpi: query.dpi ?? s.labelDpi });
     void reply.header('Content-Type', file.contentType).header('Content-Disposition', `inline; filename="${file.filename}"`).header('Cache-Control', 'private, no-store');

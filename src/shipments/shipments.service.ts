@@ -36,6 +36,13 @@ export class ShipmentsService {
     return s;
   }
 
+  /** For label printing: the shipment without its tracking status (404 when unknown). */
+  async forLabels(id: string): Promise<ShipmentWithStatus> {
+    const s = await this.store.findForLabels(id);
+    if (!s) throw AppError.notFound(`Shipment ${id}`);
+    return s;
+  }
+
   view(s: ShipmentWithStatus): ShipmentView {
     return shipmentView(s, this.config.publicBaseUrl, this.reference.currencies);
   }
