@@ -103,6 +103,13 @@ export class AppConfig {
   JOBS_POLL_INTERVAL_SECONDS = 2;
 
   /**
+   * How often pg-boss maintenance runs, in seconds: it finds jobs whose worker died or lost the
+   * database mid-job (their expiry passed) and queues their retry. One instance runs it per interval.
+   */
+  @Type(() => Number) @IsInt() @Min(1) @Max(3600)
+  JOBS_MAINTENANCE_INTERVAL_SECONDS = 120;
+
+  /**
    * Delays in seconds before each delivery attempt of a merchant webhook (the first is usually 0).
    * Default: the Standard Webhooks schedule, about three days in all; each delay gets up to 20% jitter.
    */

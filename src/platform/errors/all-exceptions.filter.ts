@@ -38,6 +38,12 @@ export function toErrorResponse(
     status = 400;
     code = 'INVALID_VALUE';
     message = 'A value in the request cannot be stored or compared (out of range or malformed)';
+  } else if (isDatabaseUnavailable(exception)) {
+    // The database is restarting or unreachable: nothing the client did, and worth retrying shortly.
+    status = 503;
+    code = 'DATABASE_UNAVAILABLE';
+    message = 'The service cannot reach its database right now; retry shortly';
+    headers = { 'Retry-After': '5' };
   } else if (isFastifyClientError(exception)) {
     status = exception.statusCode;
     code = codeForStatus(status);
@@ -51,6 +57,21 @@ export function toErrorResponse(
 function isDataException(e: unknown): boolean {
   const code = (e as { driverError?: { code?: unknown } } | null)?.driverError?.code;
   return (e as Error | null)?.name === 'QueryFailedError' && typeof code === 'string' && code.startsWith('22');
+}
+
+/** Network codes and PostgreSQL SQLSTATEs of a lost or refused database connection. */
+const DATABASE_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300']);
+const DATABASE_DOWN_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down|in recovery mode)/;
+
+/** True for a lost or refused database connection (a server restart, failover or outage). */
+export function isDatabaseUnavailable(e: unknown): boolean {
+  for (let cur = e as { code?: unknown; driverError?: unknown; cause?: unknown; message?: unknown } | null, depth = 0; cur && depth < 4; depth++) {
+    const code = typeof cur.code === 'string' ? cur.code : undefined;
+    if (code && (DATABASE_DOWN_CODES.has(code) || code.startsWith('08'))) return true;
+    if (typeof cur.message === 'string' && DATABASE_DOWN_MESSAGES.test(cur.message)) return true;
+    cur = (cur.driverError ?? cur.cause) as typeof cur;
+  }
+  return false;
 }
 
 interface FastifyClientError {

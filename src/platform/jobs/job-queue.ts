@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap }
 import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { guardPgBossCompletions } from './pg-boss-completion.guard';
 
 /** How a job is sent. Delays are in seconds and measured by the database clock, like pg-boss does. */
 export interface JobSendOptions {
@@ -99,8 +100,11 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
       supervise: enabled,
       schedule: false,
       pollingIntervalSeconds: this.config.JOBS_POLL_INTERVAL_SECONDS,
+      maintenanceIntervalSeconds: this.config.JOBS_MAINTENANCE_INTERVAL_SECONDS,
     });
     boss.on('error', (err: Error) => this.logger.error(`job queue error: ${err.message}`));
+    // A database restart must not end the process through pg-boss's un-awaited completion writes.
+    guardPgBossCompletions();
     await boss.start();
     this.boss = boss;
     for (const q of this.queues.values()) {
