@@ -15,6 +15,8 @@ export interface LoadOutcome {
   status: number;
   body: any;
   error?: string;
+  /** The Retry-After header of the answer, if any. */
+  retryAfter?: string;
   startedAt: number;
   ms: number;
   meta: Record<string, string>;
@@ -38,7 +40,7 @@ export async function send(req: LoadRequest, timeoutMs = 30_000): Promise<LoadOu
     } catch {
       /* not JSON */
     }
-    return { kind: req.kind, status: res.status, body, startedAt, ms: Date.now() - startedAt, meta: req.meta ?? {}, request: req };
+    return { kind: req.kind, status: res.status, body, retryAfter: res.headers.get('retry-after') ?? undefined, startedAt, ms: Date.now() - startedAt, meta: req.meta ?? {}, request: req };
   } catch (e) {
     const cause = (e as { cause?: { code?: string } }).cause;
     return { kind: req.kind, status: 0, body: undefined, error: cause?.code ?? (e as Error).name, startedAt, ms: Date.now() - startedAt, meta: req.meta ?? {}, request: req };

@@ -6,6 +6,8 @@ export const ADMIN_KEY = `pw_resilience_admin_${randomBytes(12).toString('hex')}
 /** Job cadence and webhook retries short enough for a test to watch them happen. */
 export const FAST_JOBS = {
   JOBS_POLL_INTERVAL_SECONDS: '0.5',
+  // Jobs a dead worker (or a lost database session) left active are found within seconds of their expiry.
+  JOBS_MAINTENANCE_INTERVAL_SECONDS: '5',
   WEBHOOK_RETRY_SCHEDULE_SECONDS: '0,1,2,3,5,5,10,10,10,10',
   WEBHOOK_TIMEOUT_MS: '5000',
   WEBHOOK_ALLOWED_HOSTS: '127.0.0.1,localhost',
