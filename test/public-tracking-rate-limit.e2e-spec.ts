@@ -224,6 +224,11 @@ describe('public tracking limits', () => {
     expect(limited.headers['retry-after']).toBeDefined();
     await t.http().get(`/v1/public/tracking?number=${tokens[2].trackingNumber}&postalCode=10118`).set('X-Forwarded-For', me).expect(429);
     await verify(tokens[2].token, '10118', nextIp()).expect(200);
+    // Guessing shows in the metrics (outcomes only, nothing about who or which parcel).
+    const metrics = (await t.http().get('/metrics').expect(200)).text;
+    for (const line of ['kind="verify",outcome="not_found"', 'kind="verify",outcome="limited"', 'kind="verify",outcome="ok"', 'kind="lookup",outcome="not_found"', 'kind="lookup",outcome="limited"']) {
+      expect(metrics).toMatch(new RegExp(`public_tracking_attempts_total\\{${line}\\} [1-9]`));
+    }
   });
 
   it('a page view asks an API carrier for fresh events at most once per shipment per 10 minutes', async () => {

@@ -5,6 +5,7 @@ import { TrackingModule } from '../tracking/tracking.module';
 import { PublicPageFilter } from './public-page.filter';
 import { PublicShipmentReader } from './public-shipment.reader';
 import { PublicTrackingController } from './public-tracking.controller';
+import { PublicTrackingMetrics } from './public-tracking.metrics';
 import { PublicTrackingService } from './public-tracking.service';
 import { PublicTrackingSource } from './public-tracking.source';
 import { TrackingLinkController } from './tracking-link.controller';
@@ -19,7 +20,7 @@ import { TrackingSecretStore } from './tracking-secret.store';
 @Module({
   imports: [CarriersModule, ShipmentsModule, TrackingModule],
   controllers: [PublicTrackingController, TrackingPageController, TrackingLinkController],
-  providers: [PublicTrackingService, PublicTrackingSource, PublicShipmentReader, TrackingRefresher, TrackingSecretStore, PublicPageFilter],
+  providers: [PublicTrackingService, PublicTrackingMetrics, PublicTrackingSource, PublicShipmentReader, TrackingRefresher, TrackingSecretStore, PublicPageFilter],
   exports: [PublicTrackingService],
 })
 export class PublicTrackingModule {}

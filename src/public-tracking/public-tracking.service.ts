@@ -10,6 +10,7 @@ import { postalCodesMatch } from './domain/postal-code';
 import type { PublicTrackingView } from './domain/public-tracking.view';
 import type { Translator } from './i18n/translator';
 import { Destination, PublicShipmentReader } from './public-shipment.reader';
+import { AttemptKind, PublicTrackingMetrics } from './public-tracking.metrics';
 import { LoadedOrder, PublicTrackingSource } from './public-tracking.source';
 import { TrackingRefresher } from './tracking-refresher';
 import { TrackingSecretStore } from './tracking-secret.store';
@@ -65,6 +66,7 @@ export class PublicTrackingService {
     private readonly refresher: TrackingRefresher,
     private readonly secret: TrackingSecretStore,
     private readonly limiter: RateLimiter,
+    private readonly metrics: PublicTrackingMetrics,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -86,12 +88,16 @@ export class PublicTrackingService {
    * Wrong or unknown token: 404. Too many failures for this client or this token: 429.
    */
   async verify(token: string, postalCode: string, clientKey: string, t: Translator): Promise<{ view: PublicTrackingView; grant: string; maxAgeSeconds: number }> {
-    const receipts = await this.countAttempt([
+    const receipts = await this.countAttempt('verify', [
       [FAILURES_PER_IP, clientKey],
       [FAILURES_PER_TOKEN, token.slice(0, 64)],
     ]);
     const destination = TOKEN_FORMAT.test(token) ? await this.reader.byToken(token) : undefined;
-    if (!this.matches(postalCode, destination)) throw parcelNotFound();
+    if (!this.matches(postalCode, destination)) {
+      this.metrics.attempt('verify', 'not_found');
+      throw parcelNotFound();
+    }
+    this.metrics.attempt('verify', 'ok');
     await Promise.all(receipts.map((r) => this.limiter.refund(r)));
     const expiresAt = new Date(this.clock.now().getTime() + VERIFIED_SESSION_MS);
     const grant = signGrant(this.secret.get(), 'session', token, expiresAt);
@@ -102,7 +108,7 @@ export class PublicTrackingService {
   /** The anonymous view of the parcel with this tracking number, if the postal code is its destination's. */
   async lookup(number: string, postalCode: string, clientKey: string, t: Translator): Promise<PublicTrackingView> {
     const normalised = number.replace(/\s+/g, '').toUpperCase();
-    const receipts = await this.countAttempt([
+    const receipts = await this.countAttempt('lookup', [
       [FAILURES_PER_IP, clientKey],
       [FAILURES_PER_NUMBER, normalised.slice(0, 64)],
     ]);
@@ -112,7 +118,11 @@ export class PublicTrackingService {
     for (const c of candidates.length ? candidates : [undefined]) {
       if (this.matches(postalCode, c) && !found) found = c;
     }
-    if (!found) throw parcelNotFound();
+    if (!found) {
+      this.metrics.attempt('lookup', 'not_found');
+      throw parcelNotFound();
+    }
+    this.metrics.attempt('lookup', 'ok');
     await Promise.all(receipts.map((r) => this.limiter.refund(r)));
     const loaded = await this.load(found.shipmentId, false, normalised);
     return buildPublicView(loaded.order, t, { personal: loaded.personal, verified: false });
@@ -140,10 +150,13 @@ export class PublicTrackingService {
   }
 
   /** Counts one attempt in every bucket first; any bucket over its limit answers 429 with the longest wait. */
-  private async countAttempt(buckets: [RateLimitRule, string][]): Promise<RateLimitReceipt[]> {
+  private async countAttempt(kind: AttemptKind, buckets: [RateLimitRule, string][]): Promise<RateLimitReceipt[]> {
     const receipts = await Promise.all(buckets.map(([rule, key]) => this.limiter.consume(rule, key)));
     const denied = receipts.filter((r) => !r.allowed);
     if (denied.length) {
+      this.metrics.attempt(kind, 'limited');
+      // The buckets that did count this attempt give it back: a refused attempt costs nothing anywhere.
+      await Promise.all(receipts.filter((r) => r.allowed).map((r) => this.limiter.refund(r)));
       const worst = denied.reduce((a, b) => (b.retryAfterSeconds > a.retryAfterSeconds ? b : a));
       throw rateLimitedError(worst, 'Too many failed attempts');
     }
