@@ -148,8 +148,20 @@ describe('POST /v1/quotes', () => {
     it('is stored and served again until it expires', async () => {
       const res = await t.http().get(`/v1/quotes/${q.id}`).set(auth(key)).expect(200);
       expect(res.body).toEqual(q);
-      const rows = await t.app.get(DataSource).query('SELECT count(*)::int AS n FROM quote WHERE id = $1', [q.id]);
-      expect(rows[0].n).toBe(1);
+      // Stored once, deflated: a fraction of the JSON's bytes.
+      const db = t.app.get(DataSource);
+      const rows = await db.query('SELECT response, octet_length(response_deflated) AS bytes FROM quote WHERE id = $1', [q.id]);
+      expect(rows).toHaveLength(1);
+      expect(rows[0].response).toBeNull();
+      expect(rows[0].bytes).toBeLessThan(JSON.stringify(q).length / 3);
+      // Rows stored before answers were deflated are still served.
+      const legacyId = `quo_${'0'.repeat(25)}1`;
+      await db.query(
+        `INSERT INTO quote (id, created_at, expires_at, currency, incoterm, shipment, response, options)
+         SELECT $1, created_at, expires_at, currency, incoterm, shipment, $2::json, options FROM quote WHERE id = $3`,
+        [legacyId, JSON.stringify({ ...q, id: legacyId }), q.id],
+      );
+      expect((await t.http().get(`/v1/quotes/${legacyId}`).set(auth(key)).expect(200)).body).toEqual({ ...q, id: legacyId });
     });
   });
 

@@ -29,9 +29,13 @@ export class QuoteEntity {
   @Column({ type: 'json' })
   shipment!: ShipmentSpec;
 
-  /** The answer exactly as `POST /v1/quotes` returned it. */
-  @Column({ type: 'json' })
-  response!: QuoteView;
+  /** The answer as `POST /v1/quotes` returned it, for rows written before answers were stored deflated. */
+  @Column({ type: 'json', nullable: true })
+  response!: QuoteView | null;
+
+  /** The answer's JSON text, raw-deflated (QuoteRepository reads and writes it). */
+  @Column({ name: 'response_deflated', type: 'bytea', nullable: true })
+  responseDeflated!: Buffer | null;
 
   /** Booking data per option id. */
   @Column({ type: 'json' })

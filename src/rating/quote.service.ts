@@ -23,8 +23,7 @@ import { deliveryWindow, localNow } from './delivery-window';
 import { priceOption } from './option-pricing';
 import { rankOptions } from './option-ranking';
 import type { CreateQuoteDto, QuoteSort } from './quote-request.dto';
-import { QuoteEntity } from './quote.entity';
-import { QuoteRepository } from './quote.repository';
+import { QuoteRepository, type StoredQuote } from './quote.repository';
 import type { DutiesAndTaxesRecord, DutyRuleRef, OptionBookingData, PricedOption, QuoteOptionView, QuoteView, ResolvedQuoteOption, UnavailableView } from './quote.types';
 import { toShipmentSpec } from './shipment-normaliser';
 
@@ -390,7 +389,7 @@ export class QuoteService {
     return { calls, unavailable };
   }
 
-  private async load(id: string): Promise<QuoteEntity> {
+  private async load(id: string): Promise<StoredQuote> {
     const quote = QUOTE_ID.test(id) ? await this.repository.findById(id) : null;
     if (!quote) throw new AppError(404, 'QUOTE_NOT_FOUND', `quote ${id} not found`);
     this.checkNotExpired(id, quote.expiresAt);
