@@ -9,6 +9,7 @@ import { grantCookieName } from './domain/access-grant';
 import type { PublicTrackingView } from './domain/public-tracking.view';
 import { LookupQuery, PublicViewQuery, VerifyPostalCodeDto } from './dto/public-tracking-request.dto';
 import { PublicTrackingViewDoc } from './dto/public-tracking-view.dto';
+import type { Translator } from './i18n/translator';
 import { readCookie, setCaching, setGrantCookie, setJsonHeaders, translatorOf } from './public-http';
 import { PublicTrackingService } from './public-tracking.service';
 
@@ -34,10 +35,8 @@ export class PublicTrackingController {
   @ApiOkResponse({ type: PublicTrackingViewDoc, description: 'The anonymous view' })
   @ApiNotFoundResponse({ description: 'Unknown number or wrong postal code (one answer for both)' })
   async lookup(@Query() query: LookupQuery, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<PublicTrackingView> {
-    const t = translatorOf(request);
-    setJsonHeaders(reply, t.htmlLang);
-    // The postal code is in the address: keep the answer out of shared caches.
-    setCaching(reply, 'private');
+    // The postal code is in the address: the answer stays out of shared caches (the default here).
+    const t = this.begin(request, reply);
     return this.service.lookup(query.number, query.postalCode, requestClientKey(request, this.config.TRUSTED_PROXY_HOPS), t);
   }
 
@@ -52,9 +51,7 @@ export class PublicTrackingController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PublicTrackingView> {
-    const t = translatorOf(request);
-    setJsonHeaders(reply, t.htmlLang);
-    setCaching(reply, 'private');
+    const t = this.begin(request, reply);
     const result = await this.service.byToken(token, t, { session: readCookie(request, grantCookieName(token)), link: query.v }, { refresh: true });
     if (!result.verified) {
       setCaching(reply, 'anonymous');
@@ -76,11 +73,17 @@ export class PublicTrackingController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PublicTrackingView> {
-    const t = translatorOf(request);
-    setJsonHeaders(reply, t.htmlLang);
-    setCaching(reply, 'private');
+    const t = this.begin(request, reply);
     const result = await this.service.verify(token, body.postalCode, requestClientKey(request, this.config.TRUSTED_PROXY_HOPS), t);
     setGrantCookie(reply, grantCookieName(token), result.grant, result.maxAgeSeconds, this.config.publicBaseUrl.startsWith('https:'));
     return result.view;
+  }
+
+  /** The reader's language, the JSON security headers, and `private, no-store` until an answer proves anonymous. */
+  private begin(request: FastifyRequest, reply: FastifyReply): Translator {
+    const t = translatorOf(request);
+    setJsonHeaders(reply, t.htmlLang);
+    setCaching(reply, 'private');
+    return t;
   }
 }
