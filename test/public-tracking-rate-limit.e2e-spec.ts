@@ -5,6 +5,7 @@ import path from 'node:path';
 import { FixedClock } from '../src/platform/clock/clock';
 import { RateLimiter } from '../src/platform/rate-limit/rate-limiter';
 import { TrackingRefresher } from '../src/public-tracking/tracking-refresher';
+import { TrackingSecretStore } from '../src/public-tracking/tracking-secret.store';
 import { postalBooking } from './documents/shipment-bodies';
 import { EmulatorSet, startEmulators } from './emulators/emulator-set';
 import { withClient } from './support/database';
@@ -101,6 +102,24 @@ describe('RateLimiter on PostgreSQL', () => {
     const rule = { name: 'configured', limit: (c: { PUBLIC_RATE_LIMIT_PER_MINUTE: number }) => c.PUBLIC_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 };
     const r = await limiter.consume(rule as never, 'k');
     expect(r.limit).toBe(a.config.PUBLIC_RATE_LIMIT_PER_MINUTE);
+  });
+
+  it('the tracking grant key is generated once and shared by every instance on the database, unless configured', async () => {
+    const ka = a.app.get(TrackingSecretStore).get();
+    expect(ka).toHaveLength(32);
+    expect(b.app.get(TrackingSecretStore).get().equals(ka)).toBe(true);
+    const rows = await withClient((c) => c.query(`SELECT count(*)::int AS n FROM app_secret`), a.databaseUrl);
+    expect(rows.rows[0].n).toBe(1);
+    const configured = await startTestApp({
+      clock,
+      databaseUrl: a.databaseUrl,
+      env: { JOBS_ENABLED: 'false', CARRIERS_DIR: a.config.CARRIERS_DIR, PUBLIC_TRACKING_SECRET: 'a-configured-secret-of-at-least-32-chars' },
+    });
+    try {
+      expect(configured.app.get(TrackingSecretStore).get().equals(ka)).toBe(false);
+    } finally {
+      await configured.app.close();
+    }
   });
 
   it('prune deletes only expired windows; the bucket names are stored hashed', async () => {

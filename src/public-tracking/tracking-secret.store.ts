@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -13,6 +13,7 @@ const SECRET_NAME = 'public_tracking_grant_key';
  */
 @Injectable()
 export class TrackingSecretStore implements OnModuleInit {
+  private readonly logger = new Logger(TrackingSecretStore.name);
   private key?: Buffer;
 
   constructor(
@@ -34,6 +35,7 @@ export class TrackingSecretStore implements OnModuleInit {
     // Derived rather than used as is, so that a secret shared with another system yields a key of our own.
     const derive = (secret: string) => createHash('sha256').update(`parcelwise/public-tracking/v1\u0000${secret}`).digest();
     if (this.config.PUBLIC_TRACKING_SECRET) return derive(this.config.PUBLIC_TRACKING_SECRET);
+    this.logger.warn('PUBLIC_TRACKING_SECRET is not set: verified-view cookies and signed links use a key generated once and kept in the database; set the variable in production');
     await this.db.query(`INSERT INTO app_secret (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [SECRET_NAME, randomBytes(32).toString('base64url')]);
     const rows: { value: string }[] = await this.db.query(`SELECT value FROM app_secret WHERE name = $1`, [SECRET_NAME]);
     return derive(rows[0].value);
