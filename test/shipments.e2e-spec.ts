@@ -187,8 +187,17 @@ describe('shipments: booking, find, cancel', () => {
     const res = await book(body).expect(201);
     expect(res.body).toMatchObject({ quoteId: quote.id, optionId: option.id, carrier: option.carrier, service: option.service, incoterm: 'DAP' });
     expect(res.body.charges.total).toEqual(option.shipping.total);
-    expect(res.body.dutiesAndTaxes).toEqual(option.dutiesAndTaxes);
+    // The quote lists duty-rule sources once per quote; the shipment carries each line's source with it.
+    const withoutSources = ({ rulesUsed: _r, ...d }: { lines: Record<string, unknown>[]; rulesUsed?: unknown }) => ({
+      ...d,
+      lines: d.lines.map(({ source: _s, ...line }) => line),
+    });
+    expect(withoutSources(res.body.dutiesAndTaxes)).toEqual(withoutSources(option.dutiesAndTaxes));
+    for (const line of res.body.dutiesAndTaxes.lines) expect(line.source).toEqual(expect.any(String));
     expect(res.body.parcels).toHaveLength(1);
+    // The checkout's delivery window becomes the first promise of the tracking estimate history.
+    const tracking = await t.http().get(`/v1/shipments/${res.body.id}/tracking`).set(auth(key)).expect(200);
+    expect(tracking.body.estimatedDelivery.first).toMatchObject({ earliest: option.estimatedDelivery.earliest, latest: option.estimatedDelivery.latest });
 
     const elsewhere = await book({ ...body, shipTo: { ...NEW_YORK, postalCode: '94105', city: 'San Francisco', region: 'CA' } }).expect(400);
     expect(elsewhere.body.error.details).toEqual([expect.objectContaining({ path: 'shipTo.postalCode' })]);

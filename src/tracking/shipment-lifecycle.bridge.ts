@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { QuoteService } from '../rating/quote.service';
 import { ShipmentLifecycle } from '../shipments/shipment-lifecycle';
 import type { ShipmentRecord } from '../shipments/shipment.record';
 import type { RawTrackingEvent } from './domain/event-normalisation';
@@ -18,6 +19,7 @@ export class ShipmentLifecycleBridge implements OnModuleInit {
     private readonly lifecycle: ShipmentLifecycle,
     private readonly tracking: TrackingService,
     private readonly ingestion: TrackingIngestionService,
+    private readonly quotes: QuoteService,
   ) {}
 
   onModuleInit(): void {
@@ -26,20 +28,23 @@ export class ShipmentLifecycleBridge implements OnModuleInit {
   }
 
   private async booked(tx: EntityManager, s: ShipmentRecord): Promise<void> {
-    const promisedDelivery = s.quoteId && s.optionId ? await this.quotedDelivery(tx, s.quoteId, s.optionId) : undefined;
+    const promisedDelivery = s.quoteId && s.optionId ? await this.quotedDelivery(s.quoteId, s.optionId) : undefined;
     await this.tracking.registerShipment({ shipmentId: s.id, carrier: s.carrier, trackingNumbers: s.parcels.map((p) => p.trackingNumber), promisedDelivery }, tx);
   }
 
-  /** The delivery window the checkout showed for the booked option: the first promise of the estimate history. */
-  private async quotedDelivery(tx: EntityManager, quoteId: string, optionId: string): Promise<{ earliest: string; latest: string } | undefined> {
-    const rows: { earliest: string | null; latest: string | null }[] = await tx.query(
-      `SELECT o->'estimatedDelivery'->>'earliest' AS earliest, o->'estimatedDelivery'->>'latest' AS latest
-         FROM quote q, jsonb_array_elements(CASE WHEN jsonb_typeof(q.response->'options') = 'array' THEN q.response->'options' ELSE '[]'::jsonb END) o
-        WHERE q.id = $1 AND o->>'id' = $2`,
-      [quoteId, optionId],
-    );
-    const r = rows[0];
-    return r?.earliest && r.latest ? { earliest: r.earliest, latest: r.latest } : undefined;
+  /**
+   * The delivery window the checkout showed for the booked option: the first promise of the estimate
+   * history. Read through the quotes room (its storage format is its own business).
+   */
+  private async quotedDelivery(quoteId: string, optionId: string): Promise<{ earliest: string; latest: string } | undefined> {
+    try {
+      const { option } = await this.quotes.resolveOption(quoteId, optionId);
+      const window = option.estimatedDelivery;
+      return window?.earliest && window.latest ? { earliest: window.earliest, latest: window.latest } : undefined;
+    } catch {
+      // A quote that expired or vanished between booking and this hook leaves no first promise.
+      return undefined;
+    }
   }
 
   private async cancelled(tx: EntityManager, s: ShipmentRecord): Promise<void> {

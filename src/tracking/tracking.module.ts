@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CarriersModule } from '../carriers/carriers.module';
+import { RatingModule } from '../rating/rating.module';
 import { ShipmentsModule } from '../shipments/shipments.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { CarrierPushRegistry } from './carrier-push.registry';
@@ -18,7 +19,7 @@ import { TrackingService } from './tracking.service';
 
 /** Tracking: event ingestion from every source, status derivation, timelines, carrier polling. */
 @Module({
-  imports: [CarriersModule, ShipmentsModule, WebhooksModule],
+  imports: [CarriersModule, RatingModule, ShipmentsModule, WebhooksModule],
   controllers: [TrackingController, ShipmentTrackingController, CarrierWebhookController],
   providers: [
     { provide: SHIPMENT_DIRECTORY, useClass: SqlShipmentDirectory },
