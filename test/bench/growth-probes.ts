@@ -71,14 +71,20 @@ export interface PairSpec {
  * of the median p50 over rounds, at one connection: the cost of one request, not queueing.
  */
 export async function measurePair(run: InstanceRun, spec: PairSpec): Promise<void> {
-  const rounds = spec.rounds ?? (run.options.quick ? 2 : 5);
-  const roundSeconds = spec.roundSeconds ?? (run.options.quick ? 1 : 2);
+  // Many short rounds: noise from other work on the machine comes in bursts of seconds, and short
+  // alternating rounds spread each burst over both sides instead of one.
+  const rounds = spec.rounds ?? (run.options.quick ? 4 : 16);
+  const roundSeconds = spec.roundSeconds ?? (run.options.quick ? 0.5 : 0.75);
   const connections = spec.connections ?? 1;
   const sides = [spec.small, spec.large];
   const runs: InstanceRun[] = [];
   try {
     // Both boot at once; a side that fails to start is stopped with the other in `finally`.
-    const started = await Promise.allSettled(sides.map((side) => run.spawn(side.id, side.settings)));
+    // No background workers on the pair: a periodic job (quote expiry, tracking polls) landing on one
+    // side would be counted as that side's cost. The main instance keeps them, as production does.
+    const started = await Promise.allSettled(
+      sides.map((side) => run.spawn(side.id, { ...side.settings, env: { ...side.settings.env, JOBS_ENABLED: 'false' } })),
+    );
     for (const s of started) if (s.status === 'fulfilled') runs.push(s.value);
     const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;
@@ -89,11 +95,11 @@ export async function measurePair(run: InstanceRun, spec: PairSpec): Promise<voi
       loads.push(load);
     }
     // Warm-up doubles as calibration: each round then sends a fixed number of requests (about
-    // `roundSeconds` worth, at least 20), so that a slow side still yields whole samples per round.
+    // `roundSeconds` worth, at least 15), so that a slow side still yields whole samples per round.
     const perRound: number[] = [];
     for (let i = 0; i < sides.length; i++) {
       const warm = await runLoad({ baseUrl: runs[i].service.baseUrl, load: loads[i], connections, durationSeconds: run.options.quick ? 2 : 3 });
-      perRound.push(Math.max(20, Math.round(warm.rps * roundSeconds)));
+      perRound.push(Math.max(15, Math.round(warm.rps * roundSeconds)));
       await runs[i].service.resetPeak();
     }
     const results: LoadResult[][] = [[], []];
