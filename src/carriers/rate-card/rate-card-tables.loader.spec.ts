@@ -42,7 +42,7 @@ describe('rate-card table problems, each with file, line and field', () => {
   const r = `${dir}/rates.csv`;
   const tr = `${dir}/transit.csv`;
   const y = `${dir}/carrier.yaml`;
-  it.each<[string, Partial<DataFileProblem> & { message: RegExp }]>([
+  it.each<[string, Partial<Omit<DataFileProblem, 'message'>> & { message: RegExp }]>([
     ['a table without its source', { file: z, line: 1, message: /Source/ }],
     ['a table without a date', { file: z, line: 1, message: /date/ }],
     ['a country listed twice', { file: z, line: 4, field: 'country', message: /FR is listed twice \(also line 3\)/ }],
