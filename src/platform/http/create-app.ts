@@ -31,7 +31,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
     genReqId: genRequestId,
-    trustProxy: true,
+    // X-Forwarded-For is believed only for as many proxy hops as the operator says sit in front of us;
+    // with none, a client could forge its address (and slip past per-address rate limits).
+    trustProxy: config.TRUSTED_PROXY_HOPS > 0 ? config.TRUSTED_PROXY_HOPS : false,
     routerOptions: { maxParamLength: 500 },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, data, options.clock), adapter, {

@@ -15,6 +15,14 @@ export const REDACTED_HEADERS = [
   'x-ups-signature',
 ];
 
+/**
+ * Public tracking tokens in a path are capabilities (whoever has one sees the parcel): they are
+ * logged as `[token]`.
+ */
+export function maskTokens(path: string): string {
+  return path.replace(/^(\/t\/|\/v1\/public\/tracking\/)(?!\[token\])[^/]+/, '$1[token]');
+}
+
 type Req = IncomingMessage & { requestId?: string; routeOptions?: { url?: string } };
 
 /**
@@ -36,7 +44,7 @@ type Req = IncomingMessage & { requestId?: string; routeOptions?: { url?: string
             req: (req: Req & { raw?: Req }) => ({
               id: req.id,
               method: req.method,
-              path: String(req.url ?? '').split('?')[0],
+              path: maskTokens(String(req.url ?? '').split('?')[0]),
             }),
             res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
           },
