@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { DataFileProblem } from './data-file-problem';
-import { compileSchema, errorMessage, errorPath, pathToField } from './schema-validator';
+import { compileSchema, errorMessage, errorPath, pathToField, reportableErrors } from './schema-validator';
 
 export interface CsvRow<T> {
   line: number;
@@ -61,7 +61,7 @@ export function parseCsvText<T>(text: string, rel: string, rowSchema: object): L
     if (validate(clean)) {
       rows.push({ line: info.lines, record: clean as T });
     } else {
-      for (const e of validate.errors ?? []) {
+      for (const e of reportableErrors(validate.errors)) {
         problems.push({ file: rel, line: info.lines, field: pathToField(errorPath(e)) || undefined, message: errorMessage(e) });
       }
     }

@@ -55,3 +55,11 @@ export function errorMessage(e: ErrorObject): string {
       return e.message ?? 'is invalid';
   }
 }
+
+/**
+ * The errors worth showing: Ajv adds a summary error for an `if`/`then` whose branch failed
+ * ("must match "then" schema") next to the branch's own, more precise errors; that summary is dropped.
+ */
+export function reportableErrors(errors: ErrorObject[] | null | undefined): ErrorObject[] {
+  return (errors ?? []).filter((e) => e.keyword !== 'if');
+}

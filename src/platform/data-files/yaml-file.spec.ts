@@ -35,6 +35,17 @@ describe('parseYamlText', () => {
     expect(r.problems).toHaveLength(4);
   });
 
+  it('reports the failing branch of an if/then, not a summary line', () => {
+    const conditional = {
+      type: 'object',
+      properties: { format: { enum: ['s10', 'mod7'] }, prefix: { type: 'string' } },
+      if: { properties: { format: { const: 'mod7' } } },
+      then: { properties: { prefix: { type: 'string' } }, required: ['prefix'] },
+    };
+    const r = parseYamlText('format: mod7\n', 'f.yaml', conditional);
+    expect(r.problems).toEqual([{ file: 'f.yaml', line: 1, field: 'prefix', message: 'is required' }]);
+  });
+
   it('reports syntax errors and duplicate keys with their line', () => {
     expect(parseYamlText('id: a\nid: b\n', 'd.yaml', schema).problems[0]).toMatchObject({ file: 'd.yaml', line: 2 });
     expect(parseYamlText('id: [a\n', 'e.yaml', schema).problems[0].message).toMatch(/YAML syntax/);

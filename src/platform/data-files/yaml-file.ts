@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { DataFileProblem } from './data-file-problem';
-import { compileSchema, errorMessage, errorPath, pathToField } from './schema-validator';
+import { compileSchema, errorMessage, errorPath, pathToField, reportableErrors } from './schema-validator';
 
 export interface LoadedYaml<T> {
   value: T | undefined;
@@ -41,7 +41,7 @@ export function parseYamlText<T>(text: string, rel: string, schema: object): Loa
   const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
   const validate = compileSchema(schema);
   if (validate(value)) return { value: value as T, problems: [] };
-  const problems = (validate.errors ?? []).map((e) => {
+  const problems = reportableErrors(validate.errors).map((e) => {
     const p = errorPath(e);
     // Point at the node itself when it exists, else at its parent (a missing field).
     let node: unknown = doc.getIn(p, true);
