@@ -3,6 +3,7 @@ import type { CarrierRate } from '../carriers/carrier-adapter';
 import { CarrierAdapterRegistry } from '../carriers/carrier-adapter.registry';
 import { CarrierCatalog } from '../carriers/carrier-catalog';
 import type { CarrierDefinition } from '../carriers/carrier-definition';
+import { CarrierError } from '../carriers/carrier-error';
 import type { ShipmentSpec } from '../carriers/shipment-spec';
 import { type PricingRule, selectRule } from '../customers/pricing-rule';
 import { territoryOf } from '../documents/customs/customs-document-rules';
@@ -218,7 +219,8 @@ export class QuoteService {
    * quote, and for re-rating before booking.
    *
    * @throws AppError 404 `CARRIER_NOT_FOUND` / `SERVICE_NOT_FOUND`; 422 `SERVICE_UNAVAILABLE` with the
-   * exclusion reason (e.g. `weight_exceeds_limit`) or the carrier's failure (`carrier_timeout`, `carrier_error`).
+   * exclusion reason (e.g. `weight_exceeds_limit`) or the carrier's refusal of the request;
+   * `CarrierError` when the carrier fails (timeout, outage, rate limit, open circuit).
    * @example await quotes.rateService({ carrier: 'dhl-express', service: 'express-worldwide', shipment, currency: 'EUR' });
    */
   async rateService(request: { carrier: string; service: string; shipment: ShipmentSpec; currency: string; customerId?: string; givenRates?: GivenRate[] }): Promise<PricedOption> {
@@ -238,7 +240,13 @@ export class QuoteService {
     ]);
     if (!outcome.ok) {
       this.logFailure(outcome);
-      throw new AppError(422, 'SERVICE_UNAVAILABLE', outcome.message, [{ path: 'service', message: outcome.reason }]);
+      const error = outcome.error;
+      if (error instanceof CarrierError && error.code === 'INVALID_REQUEST') {
+        throw new AppError(422, 'SERVICE_UNAVAILABLE', outcome.message, [{ path: 'service', message: outcome.reason }]);
+      }
+      // An outage, a timeout or an open circuit is not the client's fault: the caller answers it as
+      // a carrier failure (503/504 with Retry-After) that is worth retrying, not as a 422.
+      throw error instanceof CarrierError ? error : new CarrierError(carrier.id, outcome.reason === 'carrier_timeout' ? 'TIMEOUT' : 'UNKNOWN', outcome.message, { cause: error });
     }
     const rate = outcome.rates.find((r) => r.service === request.service);
     if (!rate) {
