@@ -69,6 +69,8 @@ export function isDatabaseUnavailable(e: unknown): boolean {
     const code = typeof cur.code === 'string' ? cur.code : undefined;
     if (code && (DATABASE_DOWN_CODES.has(code) || code.startsWith('08'))) return true;
     if (typeof cur.message === 'string' && DATABASE_DOWN_MESSAGES.test(cur.message)) return true;
+    // A transaction whose connection died is rolled back and its runner released under the statements still queued on it.
+    if ((cur as { name?: unknown }).name === 'QueryRunnerAlreadyReleasedError') return true;
     cur = (cur.driverError ?? cur.cause) as typeof cur;
   }
   return false;
