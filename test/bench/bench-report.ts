@@ -74,6 +74,8 @@ export interface BenchReport {
     node: string;
     postgres: string;
     database: 'embedded' | 'DATABASE_URL';
+    /** 1-minute load average at the start and the end: above the CPU count, other work competed. */
+    loadAverage?: { start: number; end?: number };
   };
   git: { commit: string; dirty: boolean };
   settings: Record<string, unknown>;
@@ -130,7 +132,7 @@ function failureText(f: ScenarioFigures['failures']): string {
 export function renderReport(r: BenchReport): string {
   const out: string[] = [];
   out.push(
-    `Parcelwise benchmark ${r.date}  (${r.machine.cpus} x ${r.machine.cpuModel}, Node ${r.machine.node}, PostgreSQL ${r.machine.postgres} ${r.machine.database}, commit ${r.git.commit.slice(0, 10)}${r.git.dirty ? '+dirty' : ''})`,
+    `Parcelwise benchmark ${r.date}  (${r.machine.cpus} x ${r.machine.cpuModel}, Node ${r.machine.node}, PostgreSQL ${r.machine.postgres} ${r.machine.database}, commit ${r.git.commit.slice(0, 10)}${r.git.dirty ? '+dirty' : ''}, load average ${r.machine.loadAverage?.start.toFixed(1) ?? '?'} -> ${r.machine.loadAverage?.end?.toFixed(1) ?? '?'})`,
     '',
   );
   const rows: string[][] = [['scenario', 'phase', 'conn', 'req/s', 'units/s', 'p50 ms', 'p99 ms', 'max ms', 'CPU ms/req svc+db', 'peak RSS MB', 'failed']];

@@ -134,6 +134,7 @@ export async function runBenchSuite(input: SuiteOptions): Promise<number> {
       node: process.version,
       postgres: await db.serverVersion(),
       database: process.env.EMBEDDED_DATABASE ? 'embedded' : 'DATABASE_URL',
+      loadAverage: { start: os.loadavg()[0] },
     },
     git: gitInfo(options.root),
     settings: {
@@ -228,6 +229,7 @@ export async function runBenchSuite(input: SuiteOptions): Promise<number> {
     await plan.cleanup();
   }
   report.durationSeconds = Math.round((Date.now() - started) / 1000);
+  report.machine.loadAverage!.end = os.loadavg()[0];
   report.settings.wallSecondsIncludingBuild = Math.round((Date.now() - (options.startedAt ?? started)) / 1000);
   const text = renderReport(report);
   const json = JSON.stringify(report, null, 2);

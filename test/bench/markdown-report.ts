@@ -10,8 +10,9 @@ const n = (x: number | undefined, digits = 1): string =>
 export function renderMarkdown(r: BenchReport): string {
   const out: string[] = [];
   out.push(
-    `Run ${r.date.slice(0, 16).replace('T', ' ')} UTC, \`${r.command}\`, ${r.durationSeconds} s, ${r.machine.cpus} x ${r.machine.cpuModel}, ` +
-      `Node ${r.machine.node}, PostgreSQL ${r.machine.postgres} (${r.machine.database}), commit ${r.git.commit.slice(0, 10)}.`,
+    `Run ${r.date.slice(0, 16).replace('T', ' ')} UTC, \`${r.command}\`, ${r.machine.cpus} x ${r.machine.cpuModel}, ` +
+      `Node ${r.machine.node}, PostgreSQL ${r.machine.postgres} (${r.machine.database}), commit ${r.git.commit.slice(0, 10)}, ` +
+      `load average ${r.machine.loadAverage?.start.toFixed(1) ?? '?'} at the start and ${r.machine.loadAverage?.end?.toFixed(1) ?? '?'} at the end, ${String(r.settings.wallSecondsIncludingBuild ?? '?')} s with the build.`,
     '',
     '| scenario | conn | req/s | units/s | p50 ms | p99 ms | CPU ms/req (service + db) | peak RSS MB |',
     '|---|--:|--:|--:|--:|--:|--:|--:|',
