@@ -52,6 +52,8 @@ export interface MeasureOptions {
   warmupSeconds?: number;
   /** Keep the figures out of the main table (probes measured only for a ratio). */
   probe?: boolean;
+  /** Paced load in requests per second instead of as fast as the service answers. */
+  rate?: number;
   onProgress?: (ok: number) => void;
   progressEvery?: number;
 }
@@ -307,6 +309,7 @@ function createInstanceRun(
       connections,
       durationSeconds: opts.amount ? undefined : (opts.durationSeconds ?? options.durationSeconds),
       amount: opts.amount,
+      overallRate: opts.rate,
       onProgress: opts.onProgress,
       progressEvery: opts.progressEvery,
     });
@@ -332,6 +335,7 @@ function createInstanceRun(
       peakRssMb: mb(memory.peakRss),
       cpuMsPerRequest: { service: cpuCost.serviceMsPerRequest, database: cpuCost.databaseMsPerRequest },
       failures: result.failures,
+      ...(opts.rate ? { notes: [`paced at ${opts.rate.toFixed(0)} req/s`] } : {}),
     };
     const failed = result.requests - result.ok;
     if (result.ok === 0) report.errors.push(`${instanceId}/${id}: no successful response in the measured window`);

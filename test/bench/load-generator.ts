@@ -62,6 +62,8 @@ export interface LoadOptions {
   amount?: number;
   /** ...stopped after this many seconds even if `amount` is not reached. */
   maxSeconds?: number;
+  /** Paced load: requests per second over all connections (default: as fast as answers come). */
+  overallRate?: number;
   /** Called every `progressEvery` successful responses (memory checkpoints). */
   onProgress?: (ok: number) => void;
   progressEvery?: number;
@@ -135,6 +137,7 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
         connections: options.connections,
         ...(options.amount ? { amount: options.amount } : { duration: options.durationSeconds ?? 10 }),
         requests,
+        ...(options.overallRate ? { overallRate: options.overallRate } : {}),
         timeout: 30,
         // Requests and latency are ours; autocannon's own histogram rounds to whole milliseconds.
         renderProgressBar: false,

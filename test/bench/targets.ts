@@ -32,12 +32,14 @@ export function evaluateTargets(report: BenchReport): TargetCheck[] {
   const ingest = s('tracking-ingest');
   const eps = ingest?.unitsPerSecond;
   check('tracking-ingest', 'tracking events ingested per second (10 per request)', '>= 2,000 /s', eps === undefined ? undefined : `${eps.toFixed(0)} /s`, eps === undefined ? undefined : eps >= 2000);
-  const timeline = s('tracking-timeline');
-  check('tracking-timeline-p99', 'timeline read p99', '< 10 ms', timeline && ms(timeline.latencyMs.p99), timeline && timeline.latencyMs.p99 < 10);
+  // Latency targets of reads are judged at half the saturation rate (see saturationThenHalfLoad).
+  const paced = (id: string) => s(`${id}@half-load`) ?? s(id);
+  const timeline = paced('tracking-timeline');
+  check('tracking-timeline-p99', 'timeline read p99 at half load', '< 10 ms', timeline && `${ms(timeline.latencyMs.p99)} at ${timeline.rps.toFixed(0)} req/s`, timeline && timeline.latencyMs.p99 < 10);
 
   for (const id of ['public-page', 'public-json']) {
-    const p = s(id);
-    check(`${id}-p99`, `${id === 'public-page' ? 'public tracking page (HTML)' : 'public tracking JSON'} p99`, '< 10 ms', p && ms(p.latencyMs.p99), p && p.latencyMs.p99 < 10);
+    const p = paced(id);
+    check(`${id}-p99`, `${id === 'public-page' ? 'public tracking page (HTML)' : 'public tracking JSON'} p99 at half load`, '< 10 ms', p && `${ms(p.latencyMs.p99)} at ${p.rps.toFixed(0)} req/s`, p && p.latencyMs.p99 < 10);
   }
 
   const soakEnd = report.memory[report.memory.length - 1];
