@@ -16,6 +16,7 @@ describe('toErrorResponse', () => {
     ['a connection lost mid-query', new Error('Connection terminated unexpectedly'), 503, 'DATABASE_UNAVAILABLE'],
     ['a pool that cannot connect in time', new Error('timeout exceeded when trying to connect'), 503, 'DATABASE_UNAVAILABLE'],
     ['a statement queued on a transaction whose connection died', Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), { name: 'QueryRunnerAlreadyReleasedError' }), 503, 'DATABASE_UNAVAILABLE'],
+    ['a query on the connection of such a transaction', Object.assign(new Error('Database connection provided by a query runner was already released'), { name: 'QueryRunnerProviderAlreadyReleasedError' }), 503, 'DATABASE_UNAVAILABLE'],
     ['a wrapped cause', Object.assign(new Error('job queue failed'), { cause: Object.assign(new Error('x'), { code: 'ECONNRESET' }) }), 503, 'DATABASE_UNAVAILABLE'],
     ['a unique violation is a bug, not an outage', queryFailed('23505', 'duplicate key'), 500, 'INTERNAL'],
     ['anything else', new TypeError('undefined is not a function'), 500, 'INTERNAL'],

@@ -63,6 +63,8 @@ function isDataException(e: unknown): boolean {
 const DATABASE_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300']);
 const DATABASE_DOWN_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down|in recovery mode)/;
 
+const RELEASED_RUNNER_ERRORS = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
+
 /** True for a lost or refused database connection (a server restart, failover or outage). */
 export function isDatabaseUnavailable(e: unknown): boolean {
   for (let cur = e as { code?: unknown; driverError?: unknown; cause?: unknown; message?: unknown } | null, depth = 0; cur && depth < 4; depth++) {
@@ -70,7 +72,7 @@ export function isDatabaseUnavailable(e: unknown): boolean {
     if (code && (DATABASE_DOWN_CODES.has(code) || code.startsWith('08'))) return true;
     if (typeof cur.message === 'string' && DATABASE_DOWN_MESSAGES.test(cur.message)) return true;
     // A transaction whose connection died is rolled back and its runner released under the statements still queued on it.
-    if ((cur as { name?: unknown }).name === 'QueryRunnerAlreadyReleasedError') return true;
+    if (RELEASED_RUNNER_ERRORS.has(String((cur as { name?: unknown }).name))) return true;
     cur = (cur.driverError ?? cur.cause) as typeof cur;
   }
   return false;
