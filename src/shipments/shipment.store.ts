@@ -168,10 +168,16 @@ export class ShipmentStore {
   }
 
   /** Booked, not yet printed shipments of a ship date, oldest first (the print station's queue). */
-  async unprinted(shipDate: string, limit = 200): Promise<ShipmentWithStatus[]> {
+  /**
+   * Booked, never printed shipments due by today: `today.byCarrier` gives each carrier's today (ship
+   * dates are local to the carrier's origin zone), `today.fallback` the day for any other carrier.
+   */
+  async unprinted(today: { byCarrier: Record<string, string>; fallback: string }, limit = 200): Promise<ShipmentWithStatus[]> {
+    const latest = Object.values(today.byCarrier).reduce((a, b) => (b > a ? b : a), today.fallback);
     const rows: ShipmentRow[] = await this.db.query(
-      `${SELECT} WHERE s.printed_at IS NULL AND s.status = 'booked' AND s.ship_date <= $1 ORDER BY s.id LIMIT $2`,
-      [shipDate, limit],
+      `${SELECT} WHERE s.printed_at IS NULL AND s.status = 'booked' AND s.ship_date <= $1
+         AND s.ship_date <= COALESCE(($2::jsonb ->> s.carrier)::date, $3::date) ORDER BY s.id LIMIT $4`,
+      [latest, JSON.stringify(today.byCarrier), today.fallback, limit],
     );
     return rows.map(toRecord);
   }

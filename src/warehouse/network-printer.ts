@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import dns from 'node:dns';
 import net from 'node:net';
 
 /**
  * Sends print jobs to network label printers over raw TCP (the "JetDirect" port, 9100 by default):
  * the printer reads ZPL from the socket and prints; nothing comes back. The job counts as delivered
- * once the printer accepted every byte and the connection closed cleanly.
+ * once the printer accepted every byte and the connection closed cleanly. Which printers may be
+ * reached is decided before, by `PrinterTargets`; this class only speaks the wire.
  */
 @Injectable()
 export class NetworkPrinter {
@@ -27,5 +29,14 @@ export class NetworkPrinter {
       // The printer closes its side once it has read the job; our end() already sent FIN.
       socket.on('close', (hadError) => (hadError ? finish(new Error(`printer ${host}:${port} closed with an error`)) : finish()));
     });
+  }
+
+  /** Every address a printer's host name resolves to (empty when it does not resolve). */
+  async addresses(host: string): Promise<string[]> {
+    try {
+      return (await dns.promises.lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+    } catch {
+      return [];
+    }
   }
 }

@@ -9,6 +9,8 @@ export interface PrintStation {
   labelFormat: 'pdf' | 'zpl';
   labelSize: '4x6' | 'a6' | 'a4';
   labelDpi: 203 | 300;
+  /** IANA zone of the desk; undefined: each shipment's origin zone decides what "today" is. */
+  timeZone?: string;
 }
 
 interface StationRow {
@@ -19,6 +21,7 @@ interface StationRow {
   label_format: 'pdf' | 'zpl';
   label_size: '4x6' | 'a6' | 'a4';
   label_dpi: number;
+  time_zone: string | null;
 }
 
 /** Print stations (a desk with a label printer) by name; each keeps its own printer address and label settings. */
@@ -38,8 +41,8 @@ export class PrintStationStore {
 
   async update(id: string, s: Omit<PrintStation, 'id'>): Promise<void> {
     await this.db.query(
-      `UPDATE print_station SET name = $2, printer_host = $3, printer_port = $4, label_format = $5, label_size = $6, label_dpi = $7, updated_at = now() WHERE id = $1`,
-      [id, s.name, s.printerHost, s.printerPort, s.labelFormat, s.labelSize, s.labelDpi],
+      `UPDATE print_station SET name = $2, printer_host = $3, printer_port = $4, label_format = $5, label_size = $6, label_dpi = $7, time_zone = $8, updated_at = now() WHERE id = $1`,
+      [id, s.name, s.printerHost, s.printerPort, s.labelFormat, s.labelSize, s.labelDpi, s.timeZone ?? null],
     );
   }
 }
@@ -53,5 +56,6 @@ function toStation(r: StationRow): PrintStation {
     labelFormat: r.label_format,
     labelSize: r.label_size,
     labelDpi: r.label_dpi === 300 ? 300 : 203,
+    ...(r.time_zone && { timeZone: r.time_zone }),
   };
 }

@@ -9,6 +9,8 @@ import { AppError } from '../platform/errors/app-error';
 import { RateLimit } from '../platform/rate-limit/rate-limit.decorator';
 import { ShipmentDocumentsService } from '../shipments/shipment-documents.service';
 import { PrintStation, PrintStationStore } from './print-station.store';
+import { DEFAULT_PRINTER_PORT, PrinterTargets } from './printer-targets';
+import { isTimeZone } from './station-day';
 import { STATION_CSS, STATION_JS } from './render/station-assets';
 import { homePage, searchPage, shipmentPage, signInPage, stationPage } from './render/station-pages';
 import { WarehouseSession, WarehouseSessionStore } from './warehouse-session.store';
@@ -38,6 +40,7 @@ export class WarehouseController implements OnModuleInit {
     private readonly documents: ShipmentDocumentsService,
     private readonly sessions: WarehouseSessionStore,
     private readonly stations: PrintStationStore,
+    private readonly printers: PrinterTargets,
     private readonly keys: ApiKeyService,
     private readonly config: AppConfig,
     @Inject(HttpAdapterHost) private readonly host: HttpAdapterHost,
@@ -90,7 +93,7 @@ export class WarehouseController implements OnModuleInit {
   async home(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @Query() query: Form): Promise<string> {
     const s = await this.signed(request);
     if (!s) return this.html(reply, signInPage(one(query.error)));
-    return this.html(reply, homePage(this.frame(s, query, 'Today'), await this.warehouse.today()));
+    return this.html(reply, homePage(this.frame(s, query, 'Today'), await this.warehouse.today(s.station)));
   }
 
   @Get('assets/station.css')
@@ -231,7 +234,7 @@ export class WarehouseController implements OnModuleInit {
   async station(@Req() request: FastifyRequest, @Query() query: Form, @Res({ passthrough: true }) reply: FastifyReply): Promise<string | void> {
     const s = await this.signed(request);
     if (!s) return this.redirect(reply, '/warehouse');
-    return this.html(reply, stationPage(this.frame(s, query, 'Station settings')));
+    return this.html(reply, stationPage(this.frame(s, query, 'Station settings'), this.printers.entries));
   }
 
   @Post('station')
@@ -241,9 +244,10 @@ export class WarehouseController implements OnModuleInit {
     if (s === 'expired') return this.redirect(reply, '/warehouse?error=bad_form');
     const name = (one(form.name) ?? '').trim();
     const host = (one(form.printerHost) ?? '').trim();
-    const port = Number(one(form.printerPort) ?? 9100);
+    const port = Number(one(form.printerPort) || DEFAULT_PRINTER_PORT);
     const dpi = Number(one(form.labelDpi) ?? 203);
     const size = one(form.labelSize) ?? '4x6';
+    const timeZone = (one(form.timeZone) ?? '').trim();
     const valid =
       /^[A-Za-z0-9 ._-]{1,60}$/.test(name) &&
       (host === '' || /^[A-Za-z0-9.-]{1,253}$|^\[?[0-9a-fA-F:]{2,39}\]?$/.test(host)) &&
@@ -251,8 +255,17 @@ export class WarehouseController implements OnModuleInit {
       port >= 1 &&
       port <= 65535 &&
       (dpi === 203 || dpi === 300) &&
-      ['4x6', 'a6', 'a4'].includes(size);
+      ['4x6', 'a6', 'a4'].includes(size) &&
+      (timeZone === '' || isTimeZone(timeZone));
     if (!valid) return this.redirect(reply, '/warehouse/station?error=bad_settings');
+    if (host) {
+      try {
+        await this.printers.resolve(host, port);
+      } catch (e) {
+        if (e instanceof AppError) return this.redirect(reply, `/warehouse/station?error=${e.code}`);
+        throw e;
+      }
+    }
     await this.stations.update(s.station.id, {
       name,
       printerHost: host || null,
@@ -260,6 +273,7 @@ export class WarehouseController implements OnModuleInit {
       labelFormat: host ? 'zpl' : 'pdf',
       labelSize: size as PrintStation['labelSize'],
       labelDpi: dpi as 203 | 300,
+      ...(timeZone && { timeZone }),
     });
     this.redirect(reply, '/warehouse?notice=saved');
   }

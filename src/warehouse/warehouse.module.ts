@@ -4,6 +4,7 @@ import { ShipmentsModule } from '../shipments/shipments.module';
 import { TrackingModule } from '../tracking/tracking.module';
 import { NetworkPrinter } from './network-printer';
 import { PrintStationStore } from './print-station.store';
+import { PrinterTargets } from './printer-targets';
 import { WarehouseController } from './warehouse.controller';
 import { WarehouseService } from './warehouse.service';
 import { WarehouseSessionStore } from './warehouse-session.store';
@@ -12,6 +13,6 @@ import { WarehouseSessionStore } from './warehouse-session.store';
 @Module({
   imports: [AuthModule, ShipmentsModule, TrackingModule],
   controllers: [WarehouseController],
-  providers: [WarehouseService, WarehouseSessionStore, PrintStationStore, NetworkPrinter],
+  providers: [WarehouseService, WarehouseSessionStore, PrintStationStore, NetworkPrinter, PrinterTargets],
 })
 export class WarehouseModule {}

@@ -6,8 +6,11 @@ import { BatchService } from '../shipments/batches/batch.service';
 import { RenderedFile, ShipmentDocumentsService } from '../shipments/shipment-documents.service';
 import { ShipmentStore, ShipmentWithStatus } from '../shipments/shipment.store';
 import { TrackingIngestionService } from '../tracking/tracking-ingestion.service';
+import { CarrierCatalog } from '../carriers/carrier-catalog';
 import { NetworkPrinter } from './network-printer';
 import type { PrintStation } from './print-station.store';
+import { PrinterTargets } from './printer-targets';
+import { stationToday } from './station-day';
 
 /**
  * What a print station does: find shipments by what is scanned or typed, print their labels (a PDF for
@@ -25,6 +28,8 @@ export class WarehouseService {
     private readonly batches: BatchService,
     private readonly tracking: TrackingIngestionService,
     private readonly printer: NetworkPrinter,
+    private readonly printers: PrinterTargets,
+    private readonly carriers: CarrierCatalog,
     private readonly clock: Clock,
   ) {}
 
@@ -41,8 +46,9 @@ export class WarehouseService {
     return this.store.findByCode(/^[A-Za-z0-9]+$/.test(compact) && compact !== code ? compact : code);
   }
 
-  today(): Promise<ShipmentWithStatus[]> {
-    return this.store.unprinted(this.clock.now().toISOString().slice(0, 10));
+  /** Booked shipments not yet printed whose ship date has come, in the station's zone (else each shipment's origin zone). */
+  today(station: PrintStation): Promise<ShipmentWithStatus[]> {
+    return this.store.unprinted(stationToday(this.clock.now(), this.carriers.all(), station.timeZone));
   }
 
   async shipment(id: string): Promise<ShipmentWithStatus> {
@@ -70,10 +76,12 @@ export class WarehouseService {
   /** Sends the labels as ZPL to the station's printer; marks them printed once the printer took the job. */
   async sendToPrinter(ids: string[], station: PrintStation): Promise<number> {
     if (!station.printerHost) throw new AppError(409, 'NO_PRINTER', 'This station has no network printer; set one in the station settings');
+    // Checked at every job, not only when saved: the allow-list may have shrunk since.
+    const address = await this.printers.resolve(station.printerHost, station.printerPort);
     const shipments = await this.printable(ids);
     const file = await this.documents.mergedLabels(shipments, { format: 'zpl', size: '4x6', dpi: station.labelDpi });
     try {
-      await this.printer.send(station.printerHost, station.printerPort, file.data);
+      await this.printer.send(address, station.printerPort, file.data);
     } catch (e) {
       this.logger.warn(`print job for station ${station.id} failed: ${(e as Error).message}`);
       throw new AppError(502, 'PRINTER_UNREACHABLE', `The printer ${station.printerHost}:${station.printerPort} did not take the job`);

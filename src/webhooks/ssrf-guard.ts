@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import dns from 'node:dns';
 import net from 'node:net';
 import { AppConfig } from '../platform/config/app-config';
-import { forbiddenAddressKind } from './address-classification';
+import { forbiddenAddressKind } from '../platform/net/address-classification';
+import { stripBrackets } from '../platform/net/ip-address';
 
 export class ForbiddenTargetError extends Error {
   constructor(
@@ -60,8 +61,4 @@ export class SsrfGuard {
       callback(null, list[0].address, list[0].family);
     });
   };
-}
-
-function stripBrackets(host: string): string {
-  return host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
 }

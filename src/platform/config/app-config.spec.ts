@@ -18,6 +18,7 @@ describe('loadConfig', () => {
     [{ JOBS_ENABLED: '1' }, 'JOBS_ENABLED', true],
     [{ WEBHOOK_ALLOWED_HOSTS: 'a.test, b.test ,' }, 'WEBHOOK_ALLOWED_HOSTS', ['a.test', 'b.test']],
     [{ PUBLIC_BASE_URL: 'https://track.example.com/' }, 'publicBaseUrl', 'https://track.example.com'],
+    [{ PRINTER_ALLOWED_HOSTS: 'zebra-1.wh.example, 10.0.5.0/24:9101,[fd00::/64]' }, 'PRINTER_ALLOWED_HOSTS', ['zebra-1.wh.example', '10.0.5.0/24:9101', '[fd00::/64]']],
   ])('parses %j', (env, key, expected) => {
     expect((loadConfig({ ...base, ...env }) as unknown as Record<string, unknown>)[key]).toEqual(expected);
   });
@@ -35,6 +36,10 @@ describe('loadConfig', () => {
     expect(error!.message).toMatch(/LOG_LEVEL="loud"/);
     expect(error!.message).not.toContain('hunter2');
     expect(error!.message).not.toContain('short');
+  });
+
+  it('refuses malformed printer allow-list entries, naming each', () => {
+    expect(() => loadConfig({ ...base, PRINTER_ALLOWED_HOSTS: 'ok.example,10.0.0.0/40,printer:0' })).toThrow(/PRINTER_ALLOWED_HOSTS.*10\.0\.0\.0\/40.*printer:0/);
   });
 
   it('fails fast when DATABASE_URL is missing', () => {

@@ -14,8 +14,10 @@ import {
   Min,
   MinLength,
   validateSync,
+  ValidateBy,
 } from 'class-validator';
 import path from 'node:path';
+import { parseAllowEntry } from '../net/host-allow-list';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
@@ -93,6 +95,21 @@ export class AppConfig {
   /** Hosts that webhook targets may use even when they resolve to private or loopback addresses. */
   @Transform(toList) @IsString({ each: true })
   WEBHOOK_ALLOWED_HOSTS: string[] = [];
+
+  /**
+   * Network label printers the print station may send raw ZPL to: `host`, `host:port`, an address or
+   * an address block (`10.0.5.0/24`, `[fd00::/64]:9101`); without a port only 9100. Empty (default):
+   * no station can print over the network. Staff choose their station's printer among these.
+   */
+  @Transform(toList)
+  @ValidateBy({
+    name: 'printerAllowList',
+    validator: {
+      validate: (v: unknown) => Array.isArray(v) && v.every((e) => typeof e === 'string' && !('problem' in parseAllowEntry(e, 9100))),
+      defaultMessage: (a) => (Array.isArray(a?.value) ? a.value : []).map((e: string) => parseAllowEntry(String(e), 9100)).flatMap((r: object) => ('problem' in r ? [r.problem] : [])).join('; '),
+    },
+  })
+  PRINTER_ALLOWED_HOSTS: string[] = [];
 
   /** Run pg-boss background workers in this process (polling, webhook delivery). */
   @Transform(toBool) @IsBoolean()

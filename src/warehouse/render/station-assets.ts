@@ -27,6 +27,7 @@ th,td{text-align:left;padding:8px;border-bottom:1px solid #e3e5e8;vertical-align
 .actions{display:flex;flex-wrap:wrap;gap:8px;margin-top:12px}
 .notice{background:#e7f6ea;border:1px solid #3c9a4e;padding:10px;border-radius:4px}
 .error{background:#fdecea;border:1px solid #c62828;padding:10px;border-radius:4px}
+.hint{color:#4a5260;font-size:14px;margin:2px 0 8px}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:6px 16px}dt{font-weight:600}dd{margin:0}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 `;

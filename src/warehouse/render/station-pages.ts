@@ -13,6 +13,7 @@ export const NOTICES: Record<string, string> = {
 export const ERRORS: Record<string, string> = {
   bad_key: 'That key is unknown, revoked, or lacks the shipments scope.',
   NO_PRINTER: 'This station has no network printer yet. Set one in the station settings.',
+  PRINTER_NOT_ALLOWED: 'That printer is not on the list an administrator allowed (PRINTER_ALLOWED_HOSTS). Choose a listed printer or ask an administrator to add it.',
   PRINTER_UNREACHABLE: 'The printer did not take the job. Check that it is on and reachable, then try again.',
   NOTHING_TO_PRINT: 'Nothing to print: choose at least one booked shipment.',
   SHIPMENT_CANCELLED: 'That shipment is cancelled.',
@@ -186,7 +187,7 @@ export function shipmentPage(frame: Frame, s: ShipmentWithStatus): string {
   );
 }
 
-export function stationPage(frame: Frame): string {
+export function stationPage(frame: Frame, allowedPrinters: string[]): string {
   const s = frame.station!;
   const option = (value: string, current: string, label: string) => html`<option value="${value}"${raw(value === current ? ' selected' : '')}>${label}</option>`;
   return page(
@@ -197,9 +198,14 @@ export function stationPage(frame: Frame): string {
   <label for="name">Station name</label>
   <input id="name" name="name" value="${s.name}" maxlength="60" required>
   <label for="printerHost">Label printer address (host name or IP; empty for none)</label>
-  <input id="printerHost" name="printerHost" value="${s.printerHost ?? ''}" maxlength="255" autocomplete="off">
+  <input id="printerHost" name="printerHost" value="${s.printerHost ?? ''}" maxlength="255" autocomplete="off" aria-describedby="printers-hint">
+  <p id="printers-hint" class="hint">${allowedPrinters.length
+    ? `Printers an administrator allowed: ${allowedPrinters.join(', ')} (port 9100 where none is given).`
+    : 'Network printing is off: an administrator lists the allowed printers in PRINTER_ALLOWED_HOSTS.'}</p>
   <label for="printerPort">Printer port (raw TCP)</label>
   <input id="printerPort" name="printerPort" type="number" min="1" max="65535" value="${s.printerPort}">
+  <label for="timeZone">Time zone of this desk (e.g. Europe/Berlin; empty: each shipment's origin)</label>
+  <input id="timeZone" name="timeZone" value="${s.timeZone ?? ''}" maxlength="64" autocomplete="off">
   <label for="labelDpi">Printer resolution</label>
   <select id="labelDpi" name="labelDpi">${option('203', String(s.labelDpi), '203 dpi')}${option('300', String(s.labelDpi), '300 dpi')}</select>
   <label for="labelSize">PDF paper</label>

@@ -11,4 +11,5 @@ import { Returns1795759908032 } from './1795759908032-returns';
 import { WebhookSecretRotation1795763603694 } from './1795763603694-webhook-secret-rotation';
 import { QuoteJsonStorage1795764398594 } from './1795764398594-quote-json-storage';
 import { QuoteResponseDeflated1795766124872 } from './1795766124872-quote-response-deflated';
-export const MIGRATIONS = [Init1764219600000, TrackingAndWebhooks1795757486121, JobQueueSchema1795757490486, RateLimitCounters1795757754425, ShipmentsAndDocuments1795758250268, QuotesAndPricingRules1795758508875, AppSecrets1795758908135, Returns1795759908032, WebhookSecretRotation1795763603694, QuoteJsonStorage1795764398594, QuoteResponseDeflated1795766124872];
+import { PrintStationTimeZone1795767418770 } from './1795767418770-print-station-time-zone';
+export const MIGRATIONS = [Init1764219600000, TrackingAndWebhooks1795757486121, JobQueueSchema1795757490486, RateLimitCounters1795757754425, ShipmentsAndDocuments1795758250268, QuotesAndPricingRules1795758508875, AppSecrets1795758908135, Returns1795759908032, WebhookSecretRotation1795763603694, QuoteJsonStorage1795764398594, QuoteResponseDeflated1795766124872, PrintStationTimeZone1795767418770];
