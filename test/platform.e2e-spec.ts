@@ -129,6 +129,8 @@ describe('platform: data files are validated at boot', () => {
           expect.objectContaining({ file: 'test/fixtures/bad-tariffs/hs/harmonized-system.csv', line: 4, field: 'hscode' }),
           expect.objectContaining({ file: 'test/fixtures/bad-tariffs/hs/harmonized-system.csv', line: 5, field: 'level' }),
           expect.objectContaining({ file: 'test/fixtures/bad-tariffs/reference/currencies.csv', line: 3, field: 'minorUnits' }),
+          // A country named by its code ("US") would print as such on labels.
+          expect.objectContaining({ file: 'test/fixtures/bad-tariffs/reference/countries.csv', line: 236, field: 'name' }),
         ]),
       );
     } finally {

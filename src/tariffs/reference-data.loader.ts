@@ -12,7 +12,8 @@ const COUNTRY_SCHEMA = {
   properties: {
     alpha2: { type: 'string', pattern: '^[A-Z]{2}$' },
     alpha3: { type: 'string', pattern: '^[A-Z]{3}$' },
-    name: { type: 'string' },
+    // A name of two letters is a code or a short form ("US", "UK"): labels print this name.
+    name: { type: 'string', minLength: 3 },
     currency: { type: 'string', pattern: '^[A-Z]{3}$' },
     continent: { type: 'string' },
     capital: { type: 'string' },

@@ -19,6 +19,16 @@ describe('parseCsvText', () => {
     ]);
   });
 
+  it.each([
+    ['CRLF', '# Source: example\r\nzone,maxKg,price\r\n1,1,1\r\n2,-1,1\r\n'],
+    ['LF comments before CRLF rows', '# Source: example\nzone,maxKg,price\r\n1,1,1\r\n2,-1,1\r\n'],
+  ])('counts file lines the same with %s line endings', (_name, text) => {
+    const r = parseCsvText<{ zone: string }>(text, 'r.csv', schema);
+    expect(r.rows.map((row) => row.line)).toEqual([3]);
+    expect(r.problems).toEqual([{ file: 'r.csv', line: 4, field: 'maxKg', message: 'must be > 0' }]);
+    expect(r.headerComments).toEqual(['Source: example']);
+  });
+
   it('reports each bad cell with line and column', () => {
     const r = parseCsvText('zone,maxKg,price\n1,-1,ten\n2,1,\n', 'r.csv', schema);
     expect(r.problems).toEqual([

@@ -33,6 +33,8 @@ export async function loadCsvFile<T>(file: string, rowSchema: object, baseDir = 
 }
 
 export function parseCsvText<T>(text: string, rel: string, rowSchema: object): LoadedCsv<T> {
+  // csv-parse counts a CRLF after LF-ended comment lines as two lines: one line ending for all.
+  text = text.replace(/\r\n?/g, '\n');
   const headerComments = text
     .split(/\r?\n/)
     .filter((l) => l.startsWith('#'))
