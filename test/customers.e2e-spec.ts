@@ -79,6 +79,11 @@ describe('customer pricing rules (admin API)', () => {
     const neither = await t.http().post(base('acme-gmbh')).set(admin()).send({ service: 'express-worldwide', type: 'markup' }).expect(400);
     expect(neither.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['percent', 'service']);
     await t.http().post(base('bad customer!')).set(admin()).send({ type: 'markup', percent: 1 }).expect(400);
+    // Numbers JavaScript prints in exponent form are judged, not a crash of the decimal-places check.
+    for (const percent of [1e-320, 1.5e-7, 12.34567]) {
+      const tiny = await t.http().post(base('acme-gmbh')).set(admin()).send({ type: 'markup', percent }).expect(400);
+      expect(tiny.body.error.details.map((d: { path: string }) => d.path)).toContain('percent');
+    }
   });
 
   it('needs the admin scope', async () => {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { MaxDecimalPlaces } from '../platform/http/decimal-places';
 
 const CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -35,7 +36,8 @@ export class PricingRuleDto {
 
   @ApiPropertyOptional({ example: 12.5, description: 'Percentage of the shipping price (exactly one of percent and amount)' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(4)
   @Min(0.0001)
   @Max(1000)
   percent?: number;

@@ -51,6 +51,9 @@ export function toErrorResponse(
     if (exception.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || exception.code === undefined) code = 'INVALID_JSON';
     if (status === 400 && /JSON/i.test(exception.message)) code = 'INVALID_JSON';
   }
+  // A rejected request always says what was wrong: a problem with no field of its own (malformed JSON,
+  // a bad header) is reported against the body as a whole.
+  if (status === 400 && details.length === 0) details = [{ path: '', message }];
   return { status, headers, body: { error: { code, message, details, requestId } } };
 }
 

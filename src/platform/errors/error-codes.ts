@@ -19,12 +19,18 @@ export function codeForStatus(status: number): string {
       return 'GONE';
     case 413:
       return 'PAYLOAD_TOO_LARGE';
+    case 408:
+      return 'REQUEST_TIMEOUT';
+    case 414:
+      return 'URI_TOO_LONG';
     case 415:
       return 'UNSUPPORTED_MEDIA_TYPE';
     case 422:
       return 'UNPROCESSABLE';
     case 429:
       return 'RATE_LIMITED';
+    case 431:
+      return 'HEADERS_TOO_LARGE';
     case 503:
       return 'UNAVAILABLE';
     default:

@@ -1,15 +1,17 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../../app.module';
 import { DataFiles, loadDataFiles } from '../../data-files';
 import { Clock } from '../clock/clock';
 import { AppConfig } from '../config/app-config';
-import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
+import { AllExceptionsFilter, toErrorResponse } from '../errors/all-exceptions.filter';
 import { MetricsService } from '../metrics/metrics.service';
 import { AppError } from '../errors/app-error';
 import { findUnusableInput } from './input-guard';
+import { handleClientError } from './client-error';
 import { genRequestId } from './request-id';
 import { createValidationPipe } from './validation.pipe';
 
@@ -33,8 +35,16 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     genReqId: genRequestId,
     // X-Forwarded-For is believed only for as many proxy hops as the operator says sit in front of us;
     // with none, a client could forge its address (and slip past per-address rate limits).
-    trustProxy: config.TRUSTED_PROXY_HOPS > 0 ? config.TRUSTED_PROXY_HOPS : false,
+    // (A hop count, as Fastify's proxy-addr reads a number: the nearest `hops` addresses are proxies.)
+    trustProxy: config.TRUSTED_PROXY_HOPS > 0 ? (_address: string, hop: number) => hop < config.TRUSTED_PROXY_HOPS : false,
     routerOptions: { maxParamLength: 500 },
+    // Errors the router raises before any route or hook runs (a path parameter over the length limit,
+    // a malformed percent-encoding) answer in the one error shape too.
+    clientErrorHandler: handleClientError,
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const { status, body, headers } = toErrorResponse(error, String(request.id));
+      void reply.code(status).headers({ ...headers, 'x-request-id': String(request.id) }).send(body);
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, data, options.clock), adapter, {
     bufferLogs: true,
