@@ -94,7 +94,7 @@ describe('documents: labels and customs papers', () => {
       'VAT: DE123456789',
       'IMPORTER / CONSIGNEE',
       'Jane Doe',
-      'DAP New York, US',
+      'DAP New York, United States',
       'Sale of goods',
       'Cotton T-shirt (TS-1)',
       '610910',
