@@ -47,7 +47,8 @@ export interface ServiceDefinition {
 }
 
 /**
- * A tracking-number format, by `format`:
+ * A tracking-number format, by `format`, with the block of serials the carrier assigned (`range`,
+ * inclusive; default the format's whole space):
  * - `s10`: UPU S10 (`RR123456785DE`): two letters of service indicator, 8 serial digits, a mod-11 check
  *   digit with weights 8 6 4 2 3 5 9 7, then the issuing country.
  * - `mod7`: `length` digits (after an optional `prefix`) whose last digit is the serial number mod 7
@@ -55,14 +56,33 @@ export interface ServiceDefinition {
  * - `mod10`: `prefix` then digits whose last is a GS1 mod-10 check digit (weights 3 and 1 from the right)
  *   over the digits; `length` counts the whole number including the prefix.
  * - `sscc`: GS1 SSCC-18 per pallet: extension digit, GS1 company prefix, serial, mod-10 check digit.
+ * - `ups`: UPS 1Z numbers a shipper with UPS-certified labels issues: `1Z`, `shipperId` (6), `serviceCode` (2),
+ *   7 serial digits, a mod-10 check digit.
+ * - `fedex-express` (12 digits, weighted mod 11) and `fedex-ground` (15 digits, mod 10): blocks FedEx
+ *   assigns to label-certified shippers.
+ * - `dpd`: DPD parcel numbers: `depot` (4 digits), 10 serial digits, an ISO 7064 MOD 37,36 check character.
+ * - `usps-impb`: USPS Intelligent Mail package barcodes: `94`, `serviceCode` (3 digits), a 9-digit Mailer
+ *   ID `shipperId`, 7 serial digits, a GS1 mod-10 check digit.
  *
  * @example { format: s10, serviceIndicator: "CX", countryCode: "DE" }
+ * @example { format: dpd, depot: "0176", range: { from: 5000000, to: 5999999 } }
  */
-export type TrackingNumberFormat =
+export type TrackingNumberFormat = (
   | { format: 's10'; serviceIndicator: string; countryCode: string }
   | { format: 'mod7'; length: number; prefix?: string }
   | { format: 'mod10'; length: number; prefix?: string }
-  | { format: 'sscc'; extensionDigit: string; companyPrefix: string };
+  | { format: 'sscc'; extensionDigit: string; companyPrefix: string }
+  | { format: 'ups'; shipperId: string; serviceCode: string }
+  | { format: 'fedex-express' }
+  | { format: 'fedex-ground' }
+  | { format: 'dpd'; depot: string }
+  | { format: 'usps-impb'; shipperId: string; serviceCode: string }
+) & {
+  range?: { from: number; to: number };
+};
+
+/** Every `format` a carrier.yaml `trackingNumber` block may name (checked against the issuing code by a test). */
+export const TRACKING_NUMBER_FORMATS = ['s10', 'mod7', 'mod10', 'sscc', 'ups', 'fedex-express', 'fedex-ground', 'dpd', 'usps-impb'] as const;
 
 /**
  * What a carrier charges for handling duties and taxes. With `incoterm: DDP` the shipper pays
@@ -114,19 +134,37 @@ export const COMMON_CARRIER_PROPERTIES = {
     additionalProperties: false,
     required: ['format'],
     properties: {
-      format: { enum: ['s10', 'mod7', 'mod10', 'sscc'] },
+      format: { enum: TRACKING_NUMBER_FORMATS },
       serviceIndicator: { type: 'string', pattern: '^[A-Z]{2}$' },
       countryCode: { type: 'string', pattern: '^[A-Z]{2}$' },
       length: { type: 'integer', minimum: 6, maximum: 40 },
       prefix: { type: 'string', pattern: '^[A-Z0-9]{1,10}$' },
       extensionDigit: { type: 'string', pattern: '^\\d$' },
       companyPrefix: { type: 'string', pattern: '^\\d{7,10}$' },
+      shipperId: { type: 'string' },
+      serviceCode: { type: 'string' },
+      depot: { type: 'string', pattern: '^\\d{4}$' },
+      range: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['from', 'to'],
+        properties: { from: { type: 'integer', minimum: 0 }, to: { type: 'integer', minimum: 0 } },
+      },
     },
     allOf: [
       // Ajv's strict mode wants the properties a `required` names declared beside it.
       { if: { properties: { format: { const: 's10' } } }, then: { properties: { serviceIndicator: true, countryCode: true }, required: ['serviceIndicator', 'countryCode'] } },
       { if: { properties: { format: { enum: ['mod7', 'mod10'] } } }, then: { properties: { length: true }, required: ['length'] } },
       { if: { properties: { format: { const: 'sscc' } } }, then: { properties: { extensionDigit: true, companyPrefix: true }, required: ['extensionDigit', 'companyPrefix'] } },
+      {
+        if: { properties: { format: { const: 'ups' } } },
+        then: { properties: { shipperId: { type: 'string', pattern: '^[A-Z0-9]{6}$' }, serviceCode: { type: 'string', pattern: '^[A-Z0-9]{2}$' } }, required: ['shipperId', 'serviceCode'] },
+      },
+      { if: { properties: { format: { const: 'dpd' } } }, then: { properties: { depot: true }, required: ['depot'] } },
+      {
+        if: { properties: { format: { const: 'usps-impb' } } },
+        then: { properties: { shipperId: { type: 'string', pattern: '^9\\d{8}$' }, serviceCode: { type: 'string', pattern: '^\\d{3}$' } }, required: ['shipperId', 'serviceCode'] },
+      },
     ],
   },
   ddp: {

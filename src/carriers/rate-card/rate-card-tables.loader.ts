@@ -8,6 +8,7 @@ import type { CarrierDefinition } from '../carrier-definition';
 import { normalisePostcode, PostcodeAreaMap, rangesOverlap } from './postcode-areas';
 import type { RateCardCarrier, RateCardService } from './rate-card-definition';
 import { laneKey, NOT_SERVED_ZONE, RateCardTables, RemoteArea, TransitDays } from './rate-card-tables';
+import { TrackingNumberSpec, trackingSpecProblems } from './tracking-numbers';
 import { bandAmount, WeightBand } from './weight-rate-table';
 
 const COUNTRY = { type: 'string', pattern: '^[A-Z]{2}$' } as const;
@@ -265,6 +266,12 @@ function checkService(
 }
 
 function checkCarrierYaml(carrier: RateCardCarrier, yamlProblem: (p: (string | number)[], message: string) => void): void {
+  // What the schema cannot see: a serial range beyond the format's space, a prefix leaving no digits.
+  const checkTracking = (spec: TrackingNumberSpec | undefined, at: (string | number)[]) => {
+    for (const p of spec ? trackingSpecProblems(spec) : []) yamlProblem([...at, 'trackingNumber', ...p.field.split('.')], p.message);
+  };
+  checkTracking(carrier.trackingNumber, []);
+  carrier.services.forEach((s, i) => checkTracking(s.trackingNumber as TrackingNumberSpec | undefined, ['services', i]));
   const codes = new Set(carrier.services.map((s) => s.code));
   const temperatureCodes = new Set(carrier.services.flatMap((s) => (s.accepts?.temperature ?? []).map((t) => t.code)));
   const seen = new Set<string>();

@@ -8,25 +8,15 @@ import {
 import type { TrackingNumberFormat as CatalogFormat } from '../carrier-definition';
 
 /**
- * Every tracking-number format we can issue and check: the generic formats a `carrier.yaml` names in
- * its `trackingNumber:` block (`s10`, `mod7`, `mod10`, `sscc`, see `TrackingNumberFormat` in
- * carrier-definition.ts), and the integrators' own formats (UPS 1Z, FedEx, DPD, USPS IMpb) for
- * validating numbers those carriers issue.
+ * Every tracking-number format we can issue and check, as a `carrier.yaml` names it in its
+ * `trackingNumber:` block (see `TrackingNumberFormat` in carrier-definition.ts and carriers/README.md):
+ * the generic formats (`s10`, `mod7`, `mod10`, `sscc`) and the integrators' own (UPS 1Z, FedEx, DPD,
+ * USPS IMpb) for shippers those carriers assigned a block of numbers to.
  *
  * @example { format: s10, serviceIndicator: CX, countryCode: DE }   # CX123456785DE
  * @example { format: mod10, prefix: AS, length: 16 }                # AS + 13 digits + GS1 check digit
  */
-export type TrackingNumberSpec = (
-  | CatalogFormat
-  | { format: 'ups'; shipperId: string; serviceCode: string }
-  | { format: 'fedex-express' }
-  | { format: 'fedex-ground' }
-  | { format: 'dpd'; depot: string }
-  | { format: 'usps-impb'; shipperId: string; serviceCode: string }
-) & {
-  /** The block of serials the carrier assigned to us, inclusive. Defaults to the format's whole space. */
-  range?: { from: number; to: number };
-};
+export type TrackingNumberSpec = CatalogFormat;
 
 export type TrackingNumberFormatName = TrackingNumberSpec['format'];
 
@@ -124,6 +114,9 @@ const FORMATS: Record<TrackingNumberFormatName, FormatRule> = {
     isValid: (v) => /^9[2-5]\d{20}$/.test(v) && gs1(v.slice(0, 21)) === Number(v[21]),
   },
 };
+
+/** The formats this module can issue and check. */
+export const ISSUABLE_FORMATS = Object.keys(FORMATS) as TrackingNumberFormatName[];
 
 /** Problems with a spec (missing or malformed fields, a range outside the format), as `field: message`. */
 export function trackingSpecProblems(spec: TrackingNumberSpec): { field: string; message: string }[] {
