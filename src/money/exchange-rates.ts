@@ -31,6 +31,8 @@ export class ExchangeRateUnavailableError extends Error {
 
 export const CALLER_RATE_SOURCE = 'caller';
 
+const MAX_REMEMBERED_RATES = 10_000;
+
 /** Cross rates keep ten significant digits: more than any reference rate publishes (five or six). */
 export function formatRate(n: number): string {
   if (!Number.isFinite(n) || n <= 0) throw new Error(`invalid rate ${n}`);
@@ -50,6 +52,8 @@ export function formatRate(n: number): string {
  */
 export class ExchangeRateTable {
   private readonly snapshots: FxSnapshot[];
+  /** Table answers by pair and day: every quote option and landed-cost line asks the same few. */
+  private readonly answered = new Map<string, ExchangeRate>();
 
   constructor(snapshots: FxSnapshot[]) {
     this.snapshots = [...snapshots].sort((a, b) => a.date.localeCompare(b.date));
@@ -99,6 +103,18 @@ export class ExchangeRateTable {
     for (const g of given) {
       if (g.from === to && g.to === from) return { rate: formatRate(1 / Number(g.rate)), date, source: CALLER_RATE_SOURCE };
     }
+    const key = `${from}${to}${date}`;
+    const known = this.answered.get(key);
+    if (known) return known;
+    const answer = Object.freeze(this.tableRate(from, to, date));
+    // The tables never change after boot, so an answer holds for good; the bound only caps memory
+    // when callers ask for many distinct dates.
+    if (this.answered.size >= MAX_REMEMBERED_RATES) this.answered.clear();
+    this.answered.set(key, answer);
+    return answer;
+  }
+
+  private tableRate(from: string, to: string, date: string): ExchangeRate {
     if (from === 'EUR' || to === 'EUR') {
       const other = from === 'EUR' ? to : from;
       const q = this.perEur(other, date);

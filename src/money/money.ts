@@ -26,10 +26,22 @@ export function exact(value: currency.Any): currency {
  */
 export function round(value: currency.Any, code: string, table: CurrencyTable): currency {
   const precision = table.minorUnits(code);
-  const n = currency(value, { precision: 6 }).value;
-  const factor = 10 ** precision;
-  const rounded = (Math.sign(n) * Math.round(Math.abs(n) * factor + 1e-9)) / factor;
-  return currency(rounded, { precision });
+  const n = typeof value === 'number' ? value : currency(value, { precision: 6 }).value;
+  return currency(roundAmount(n, precision), { precision });
+}
+
+const WORKING = 1e6;
+const POWERS = [1, 10, 100, 1000, 10000];
+
+/**
+ * `round` on plain numbers, for inner loops (the landed-cost engine rounds every line): the same
+ * result without building currency.js objects. First to the 6 working decimals exactly as currency.js
+ * does (scaled, fixed to 4 more places, then `Math.round`), then half away from zero to `digits`.
+ */
+export function roundAmount(value: number, digits: number): number {
+  const n = Math.round(Number((value * WORKING).toFixed(4))) / WORKING;
+  const factor = POWERS[digits] ?? 10 ** digits;
+  return (Math.sign(n) * Math.round(Math.abs(n) * factor + 1e-9)) / factor;
 }
 
 /** Formats a value already rounded to the currency's minor units as API money. */
