@@ -130,6 +130,23 @@ describe('POST /v1/landed-cost', () => {
     expect(res.body.warnings.join(' ')).toMatch(/no duty rules for ZA/);
   });
 
+  it('nothing to pay at import inside one customs territory (DE -> FR, DE -> DE), but a border crossing out of it is charged', async () => {
+    for (const [from, to] of [
+      [{ country: 'DE', postalCode: '53113' }, { country: 'FR', postalCode: '75001' }],
+      [{ country: 'DE', postalCode: '53113' }, { country: 'DE', postalCode: '10115' }],
+    ]) {
+      const res = await t.http().post('/v1/landed-cost').set(auth(quotesKey)).send(tshirts({ shipFrom: from, shipTo: to })).expect(200);
+      expect(res.body).toMatchObject({ total: { amount: '0.00', currency: 'EUR' }, confidence: 'exact', duties: { lines: [] }, taxes: { lines: [] }, fees: { lines: [] } });
+      expect(res.body.warnings.join(' ')).toMatch(/one customs territory/);
+    }
+    // Heligoland is German but outside the EU VAT area: import VAT applies.
+    const heligoland = await t.http().post('/v1/landed-cost').set(auth(quotesKey)).send(tshirts({ shipFrom: { country: 'FR', postalCode: '75001' }, shipTo: { country: 'DE', postalCode: '27498' } })).expect(200);
+    expect(heligoland.body.warnings.join(' ')).not.toMatch(/one customs territory/);
+    const us = await t.http().post('/v1/landed-cost').set(auth(quotesKey)).send(tshirts({ shipFrom: { country: 'US' }, shipTo: { country: 'US' }, currency: 'USD' })).expect(200);
+    expect(us.body.total.amount).toBe('0.00');
+    expect(us.body.warnings.join(' ')).toMatch(/within United States/);
+  });
+
   it('uses today (the clock) when no date is given', async () => {
     const body: Record<string, unknown> = tshirts();
     delete body.date;

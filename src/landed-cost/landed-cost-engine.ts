@@ -4,6 +4,8 @@ import type { ErrorDetail } from '../platform/errors/app-error';
 import { AppError } from '../platform/errors/app-error';
 import type { Country } from '../tariffs/reference-data';
 import type { HsNomenclature } from '../tariffs/hs-nomenclature';
+import { territoryOf } from '../documents/customs/customs-document-rules';
+import type { CustomsTerritory } from '../documents/customs/customs-rules';
 import { customsRateDate } from './customs-rate-date';
 import { adValoremPercent, evaluateDuty } from './duty-expression';
 import type { LandedCostRules } from './landed-cost-rule-set';
@@ -41,6 +43,11 @@ export interface LandedCostContext {
   countries: ReadonlyMap<string, Country>;
   /** Days after which an exchange-rate table is called stale in a warning. */
   staleRateDays?: number;
+  /**
+   * Areas goods move in without customs (the EU customs union and VAT area, with its special parts):
+   * between two addresses in one of them there is no import, so no duty, import tax or customs fee.
+   */
+  territories?: CustomsTerritory[];
 }
 
 /** How many days an exchange-rate table may be older than the request before the answer warns. */
@@ -301,6 +308,12 @@ class Estimation {
 
   run(): LandedCostResult {
     this.values();
+    const inside = this.sharedTerritory();
+    if (inside) {
+      const where = this.input.shipFrom.country === this.to && !inside.include.length ? `a shipment within ${inside.name}` : `${this.input.shipFrom.country} and ${this.to} are in one customs territory (${inside.name})`;
+      this.warnings.add(`${where}: no import duty, import tax or customs fee; the seller charges VAT or sales tax on the sale itself`);
+      return this.result();
+    }
     if (!this.dest) {
       this.confidence = 'unknown';
       this.warnings.add(`no duty rules for ${this.to}: duty is not estimated (confidence unknown); tax uses the standard rate found for ${this.to}`);
@@ -322,6 +335,14 @@ class Estimation {
     this.carrierFees();
     this.productWarnings();
     return this.result();
+  }
+
+  /** The customs territory both addresses are in (DE -> FR), if any. */
+  private sharedTerritory(): CustomsTerritory | undefined {
+    const territories = this.ctx.territories ?? [];
+    const from = territoryOf(this.input.shipFrom, territories);
+    if (from !== territoryOf(this.input.shipTo, territories)) return undefined;
+    return territories.find((t) => t.id === from) ?? { id: from, name: this.ctx.countries.get(this.to)?.name ?? this.to, include: [] };
   }
 
   private values(): void {

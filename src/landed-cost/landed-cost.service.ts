@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CUSTOMS_FORM_RULES, type CustomsFormRules } from '../documents/customs/customs-rules';
 import { ExchangeRateTable } from '../money/exchange-rates';
 import { ReferenceData } from '../tariffs/reference-data';
 import { LandedCostEngine } from './landed-cost-engine';
@@ -16,6 +17,7 @@ export class LandedCostService {
     private readonly rules: LandedCostRules,
     private readonly fx: ExchangeRateTable,
     private readonly reference: ReferenceData,
+    @Inject(CUSTOMS_FORM_RULES) private readonly customs: CustomsFormRules,
   ) {}
 
   /**
@@ -29,6 +31,7 @@ export class LandedCostService {
       currencies: this.reference.currencies,
       hs: this.reference.hs,
       countries: this.reference.countries,
+      territories: this.customs.customsTerritories,
     });
     return engine.estimate(input);
   }
