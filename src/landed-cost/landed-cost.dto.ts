@@ -16,34 +16,17 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { ExchangeRateDto } from '../common/dto/exchange-rate.dto';
+import { ImporterFields } from '../common/dto/importer.dto';
+import { WeightFields } from '../common/dto/measures.dto';
+import { MoneyFields } from '../common/dto/money.dto';
 
-const AMOUNT = /^\d{1,12}(\.\d{1,6})?$/;
 const CURRENCY = /^[A-Z]{3}$/;
 const COUNTRY = /^[A-Z]{2}$/;
 
-export class LandedCostMoneyDto {
-  @ApiProperty({ example: '12.50', description: 'Decimal string, not negative' })
-  @IsString()
-  @Matches(AMOUNT, { message: 'amount must be a decimal string such as "12.50"' })
-  amount!: string;
+export class LandedCostMoneyDto extends MoneyFields({ amountDecimals: 6, currencyMessage: 'must be an ISO 4217 code' }) {}
 
-  @ApiProperty({ example: 'EUR' })
-  @IsString()
-  @Matches(CURRENCY, { message: 'currency must be an ISO 4217 code' })
-  currency!: string;
-}
-
-export class LandedCostWeightDto {
-  @ApiProperty({ example: 0.25 })
-  @IsNumber()
-  @Min(0)
-  @Max(100000)
-  value!: number;
-
-  @ApiProperty({ enum: ['kg', 'g', 'lb', 'oz'] })
-  @IsIn(['kg', 'g', 'lb', 'oz'])
-  unit!: 'kg' | 'g' | 'lb' | 'oz';
-}
+export class LandedCostWeightDto extends WeightFields(Min(0)) {}
 
 export class LandedCostPlaceDto {
   @ApiProperty({ example: 'AU', description: 'ISO 3166-1 alpha-2' })
@@ -122,23 +105,6 @@ export class LandedCostItemDto {
   preferenceClaimed?: boolean;
 }
 
-export class LandedCostRateDto {
-  @ApiProperty({ example: 'USD' })
-  @IsString()
-  @Matches(CURRENCY, { message: 'from must be an ISO 4217 code' })
-  from!: string;
-
-  @ApiProperty({ example: 'AUD' })
-  @IsString()
-  @Matches(CURRENCY, { message: 'to must be an ISO 4217 code' })
-  to!: string;
-
-  @ApiProperty({ example: '1.0989', description: '1 `from` = rate `to`' })
-  @IsString()
-  @Matches(/^\d{1,9}(\.\d{1,10})?$/, { message: 'rate must be a positive decimal string' })
-  rate!: string;
-}
-
 export class LandedCostTaxIdDto {
   @ApiProperty({ example: 'vat' })
   @IsString()
@@ -157,19 +123,7 @@ export class LandedCostTaxIdDto {
   country?: string;
 }
 
-export class LandedCostImporterDto {
-  @ApiProperty({ enum: ['consumer', 'business'] })
-  @IsIn(['consumer', 'business'])
-  type!: 'consumer' | 'business';
-
-  @ApiPropertyOptional({ type: LandedCostTaxIdDto, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @ValidateNested({ each: true })
-  @Type(() => LandedCostTaxIdDto)
-  taxIds?: LandedCostTaxIdDto[];
-}
+export class LandedCostImporterDto extends ImporterFields(LandedCostTaxIdDto) {}
 
 export class LandedCostDisbursementFeeDto {
   @ApiPropertyOptional({ example: 2, description: 'Percent of the duties and taxes advanced' })
@@ -258,13 +212,13 @@ export class LandedCostRequestDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be an ISO date (yyyy-mm-dd)' })
   date?: string;
 
-  @ApiPropertyOptional({ type: LandedCostRateDto, isArray: true, description: 'Rates that override the table' })
+  @ApiPropertyOptional({ type: ExchangeRateDto, isArray: true, description: 'Rates that override the table' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
-  @Type(() => LandedCostRateDto)
-  exchangeRates?: LandedCostRateDto[];
+  @Type(() => ExchangeRateDto)
+  exchangeRates?: ExchangeRateDto[];
 
   @ApiPropertyOptional({ type: LandedCostImporterDto })
   @IsOptional()

@@ -16,29 +16,20 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { ExchangeRateDto } from '../common/dto/exchange-rate.dto';
+import { ImporterFields } from '../common/dto/importer.dto';
+import { DimensionsFields, TemperatureFields, WeightFields } from '../common/dto/measures.dto';
+import { MoneyFields } from '../common/dto/money.dto';
 
-const AMOUNT = /^\d{1,12}(\.\d{1,6})?$/;
 const CURRENCY = /^[A-Z]{3}$/;
 const COUNTRY = /^[A-Z]{2}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-export const WEIGHT_UNITS = ['kg', 'g', 'lb', 'oz'] as const;
-export const LENGTH_UNITS = ['cm', 'in'] as const;
 export const SORTS = ['best_value', 'cheapest', 'fastest'] as const;
 export type QuoteSort = (typeof SORTS)[number];
 
-export class MoneyDto {
-  @ApiProperty({ example: '12.50', description: 'Decimal string, not negative' })
-  @IsString()
-  @Matches(AMOUNT, { message: 'must be a decimal string such as "12.50"' })
-  amount!: string;
-
-  @ApiProperty({ example: 'EUR', description: 'ISO 4217' })
-  @IsString()
-  @Matches(CURRENCY, { message: 'must be an ISO 4217 code such as "EUR"' })
-  currency!: string;
-}
+export class MoneyDto extends MoneyFields({ amountDecimals: 6, currencyMessage: 'must be an ISO 4217 code such as "EUR"' }) {}
 
 export class QuoteAddressDto {
   @ApiProperty({ example: 'DE', description: 'ISO 3166-1 alpha-2' })
@@ -70,41 +61,9 @@ export class QuoteAddressDto {
   residential?: boolean;
 }
 
-export class WeightDto {
-  @ApiProperty({ example: 2.5 })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0.001)
-  @Max(100000)
-  value!: number;
+export class WeightDto extends WeightFields(Min(0.001)) {}
 
-  @ApiProperty({ enum: WEIGHT_UNITS })
-  @IsIn(WEIGHT_UNITS)
-  unit!: (typeof WEIGHT_UNITS)[number];
-}
-
-export class DimensionsDto {
-  @ApiProperty({ example: 30 })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0.1)
-  @Max(10000)
-  length!: number;
-
-  @ApiProperty({ example: 20 })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0.1)
-  @Max(10000)
-  width!: number;
-
-  @ApiProperty({ example: 15 })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0.1)
-  @Max(10000)
-  height!: number;
-
-  @ApiProperty({ enum: LENGTH_UNITS })
-  @IsIn(LENGTH_UNITS)
-  unit!: (typeof LENGTH_UNITS)[number];
-}
+export class DimensionsDto extends DimensionsFields(Min(0.1)) {}
 
 export class ParcelDto {
   @ApiProperty({ type: WeightDto })
@@ -210,19 +169,7 @@ export class DangerousGoodDto {
   quantity?: number;
 }
 
-export class TemperatureDto {
-  @ApiProperty({ example: 2, description: 'Lowest temperature the goods tolerate, °C' })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(-273)
-  @Max(100)
-  minC!: number;
-
-  @ApiProperty({ example: 8, description: 'Highest temperature the goods tolerate, °C' })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(-273)
-  @Max(100)
-  maxC!: number;
-}
+export class TemperatureDto extends TemperatureFields(-273) {}
 
 export class HandlingDto {
   @ApiPropertyOptional({ type: DangerousGoodDto, isArray: true })
@@ -281,36 +228,7 @@ export class TaxIdDto {
   country?: string;
 }
 
-export class ImporterDto {
-  @ApiProperty({ enum: ['consumer', 'business'] })
-  @IsIn(['consumer', 'business'])
-  type!: 'consumer' | 'business';
-
-  @ApiPropertyOptional({ type: TaxIdDto, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @ValidateNested({ each: true })
-  @Type(() => TaxIdDto)
-  taxIds?: TaxIdDto[];
-}
-
-export class ExchangeRateDto {
-  @ApiProperty({ example: 'EUR' })
-  @IsString()
-  @Matches(CURRENCY, { message: 'must be an ISO 4217 code' })
-  from!: string;
-
-  @ApiProperty({ example: 'USD' })
-  @IsString()
-  @Matches(CURRENCY, { message: 'must be an ISO 4217 code' })
-  to!: string;
-
-  @ApiProperty({ example: '1.0850', description: '1 `from` = rate `to`' })
-  @IsString()
-  @Matches(/^\d{1,9}(\.\d{1,10})?$/, { message: 'must be a positive decimal string' })
-  rate!: string;
-}
+export class ImporterDto extends ImporterFields(TaxIdDto) {}
 
 export class CreateQuoteDto {
   @ApiProperty({ type: QuoteAddressDto })

@@ -19,34 +19,18 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { ImporterFields } from '../../common/dto/importer.dto';
+import { DimensionsFields, TemperatureFields, WeightFields } from '../../common/dto/measures.dto';
+import { MoneyFields } from '../../common/dto/money.dto';
 
 const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
 const NO_CONTROL_MESSAGE = 'must not contain control characters';
-const MONEY_AMOUNT = /^\d{1,12}(\.\d{1,4})?$/;
 
-export class MoneyDto {
-  @ApiProperty({ example: '12.50' })
-  @IsString()
-  @Matches(MONEY_AMOUNT, { message: 'amount must be a decimal string such as "12.50"' })
-  amount!: string;
+export class MoneyDto extends MoneyFields({ amountDecimals: 4, currencyMessage: 'must be an ISO 4217 code' }) {}
 
-  @ApiProperty({ example: 'EUR' })
-  @IsString()
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code' })
-  currency!: string;
-}
+export class WeightDto extends WeightFields(IsPositive()) {}
 
-export class WeightDto {
-  @ApiProperty({ example: 2.5 }) @IsNumber({ allowNaN: false, allowInfinity: false }) @IsPositive() @Max(100000) value!: number;
-  @ApiProperty({ enum: ['kg', 'g', 'lb', 'oz'] }) @IsIn(['kg', 'g', 'lb', 'oz']) unit!: 'kg' | 'g' | 'lb' | 'oz';
-}
-
-export class DimensionsDto {
-  @ApiProperty({ example: 30 }) @IsNumber({ allowNaN: false, allowInfinity: false }) @IsPositive() @Max(10000) length!: number;
-  @ApiProperty({ example: 20 }) @IsNumber({ allowNaN: false, allowInfinity: false }) @IsPositive() @Max(10000) width!: number;
-  @ApiProperty({ example: 15 }) @IsNumber({ allowNaN: false, allowInfinity: false }) @IsPositive() @Max(10000) height!: number;
-  @ApiProperty({ enum: ['cm', 'in'] }) @IsIn(['cm', 'in']) unit!: 'cm' | 'in';
-}
+export class DimensionsDto extends DimensionsFields(IsPositive()) {}
 
 export class TaxIdDto {
   @ApiProperty({ example: 'eori', description: 'eori, vat, ioss, ein, gst, abn, rfc, cpf, cnpj, ...' })
@@ -105,10 +89,7 @@ export class DangerousGoodDto {
   @ApiPropertyOptional() @IsOptional() @IsNumber() @IsPositive() quantity?: number;
 }
 
-export class TemperatureDto {
-  @ApiProperty() @IsNumber() @Min(-100) @Max(100) minC!: number;
-  @ApiProperty() @IsNumber() @Min(-100) @Max(100) maxC!: number;
-}
+export class TemperatureDto extends TemperatureFields(-100) {}
 
 export class HandlingDto {
   @ApiPropertyOptional({ type: [DangerousGoodDto] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => DangerousGoodDto) dangerousGoods?: DangerousGoodDto[];
@@ -119,10 +100,7 @@ export class HandlingDto {
   @ApiPropertyOptional({ type: MoneyDto }) @IsOptional() @ValidateNested() @Type(() => MoneyDto) insurance?: MoneyDto;
 }
 
-export class ImporterDto {
-  @ApiProperty({ enum: ['consumer', 'business'] }) @IsIn(['consumer', 'business']) type!: 'consumer' | 'business';
-  @ApiPropertyOptional({ type: [TaxIdDto] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => TaxIdDto) taxIds?: TaxIdDto[];
-}
+export class ImporterDto extends ImporterFields(TaxIdDto) {}
 
 export const EXPORT_REASONS = ['sale', 'gift', 'sample', 'documents', 'return', 'repair', 'other'] as const;
 

@@ -1,0 +1,20 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Matches } from 'class-validator';
+
+/** An exchange rate a caller gives instead of the reference table: 1 `from` = `rate` `to`. */
+export class ExchangeRateDto {
+  @ApiProperty({ example: 'EUR' })
+  @IsString()
+  @Matches(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 code' })
+  from!: string;
+
+  @ApiProperty({ example: 'USD' })
+  @IsString()
+  @Matches(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 code' })
+  to!: string;
+
+  @ApiProperty({ example: '1.0850', description: '1 `from` = rate `to`' })
+  @IsString()
+  @Matches(/^\d{1,9}(\.\d{1,10})?$/, { message: 'must be a positive decimal string' })
+  rate!: string;
+}
