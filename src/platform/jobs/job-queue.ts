@@ -120,17 +120,35 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
       return;
     }
     for (const q of this.queues.values()) {
-      const id = await boss.work<unknown>(
-        q.name,
-        { batchSize: q.options.batchSize ?? 1, includeMetadata: true, pollingIntervalSeconds: this.config.JOBS_POLL_INTERVAL_SECONDS },
-        async (jobs: PgBoss.JobWithMetadata<unknown>[]) => {
-          for (const job of jobs) {
-            await q.handler(job.data, { id: job.id, name: job.name, retryCount: job.retryCount });
-          }
-        },
+      const batchSize = q.options.batchSize ?? 1;
+      let workerId: string | undefined;
+      workerId = await boss.work<unknown>(q.name, { batchSize, includeMetadata: true, pollingIntervalSeconds: this.config.JOBS_POLL_INTERVAL_SECONDS }, (jobs: PgBoss.JobWithMetadata<unknown>[]) =>
+        this.runBatch(boss, q, jobs, batchSize, () => workerId),
       );
-      this.workerIds.set(q.name, id);
+      this.workerIds.set(q.name, workerId);
     }
+  }
+
+  /**
+   * Runs the jobs of one fetch side by side. Each job stands alone: the ones that throw are marked
+   * failed (pg-boss retries them per the queue's retry rules), and pg-boss completes the rest when this
+   * resolves (it completes only jobs still active). A full batch means more are waiting: the worker is
+   * told to fetch again at once instead of sleeping a polling interval, so a backlog drains at the pace
+   * of the handlers, not one batch per interval.
+   */
+  private async runBatch(boss: PgBoss, q: Registered, jobs: PgBoss.JobWithMetadata<unknown>[], batchSize: number, workerId: () => string | undefined): Promise<void> {
+    const results = await Promise.allSettled(jobs.map((job) => q.handler(job.data, { id: job.id, name: job.name, retryCount: job.retryCount })));
+    const failed = jobs.flatMap((job, i) => {
+      const r = results[i];
+      return r.status === 'rejected' ? [{ job, message: String((r.reason as Error)?.message ?? r.reason).slice(0, 500) }] : [];
+    });
+    if (failed.length) {
+      this.logger.warn(`${failed.length} of ${jobs.length} ${q.name} jobs failed: ${failed[0].message}`);
+      // If these writes fail too (database gone), the whole batch fails and is retried: handlers are idempotent.
+      await Promise.all(failed.map((f) => boss.fail(q.name, f.job.id, { message: f.message })));
+    }
+    const id = workerId();
+    if (jobs.length >= batchSize && id && this.boss === boss) boss.notifyWorker(id);
   }
 
   async stop(): Promise<void> {
