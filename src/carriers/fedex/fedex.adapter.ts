@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { BookingRequest, BookingResult, CallContext, CarrierAdapter, RateResult } from '../carrier-adapter';
+import type { BookingRequest, BookingResult, CallContext, RateResult } from '../carrier-adapter';
 import type { CarrierDefinition } from '../carrier-definition';
 import { CarrierError } from '../carrier-error';
 import type { ShipmentSpec } from '../shipment-spec';
-import { AppConfig } from '../../platform/config/app-config';
-import { Clock } from '../../platform/clock/clock';
-import { ReferenceData } from '../../tariffs/reference-data';
-import type { ApiCarrierDefinition, ApiCarrierSettings } from '../http/api-carrier.kind';
+import { ApiCarrierAdapter } from '../http/api-carrier.adapter';
+import type { ApiCarrierDefinition } from '../http/api-carrier.kind';
 import { rateApiServices } from '../http/api-carrier-rating';
 import { MappedTrackingEvent, reconcileCharges } from '../http/api-carrier.mapping';
-import { requireBookingFields } from '../http/booking-data.check';
-import { CarrierHttpFactory } from '../http/carrier-http.factory';
+import type { CarrierHttpClient } from '../http/carrier-http.client';
 import { eventCodes } from '../http/event-code-table';
 import { verifyFedexSignature } from './fedex-webhook.verifier';
 import { FedexApi } from './fedex.client';
@@ -33,20 +30,16 @@ import type { FedexTrackResponse, FedexTrackResult } from './fedex.types';
  * (the sandbox or an emulator).
  */
 @Injectable()
-export class FedexAdapter implements CarrierAdapter {
+export class FedexAdapter extends ApiCarrierAdapter<FedexApi> {
   readonly code = 'fedex';
-  private readonly apis = new Map<string, FedexApi>();
-
-  constructor(
-    private readonly config: AppConfig,
-    private readonly http: CarrierHttpFactory,
-    private readonly reference: ReferenceData,
-    private readonly clock: Clock,
-  ) {}
-
-  enabled(): boolean {
-    return Boolean(this.config.FEDEX_CLIENT_ID && this.config.FEDEX_CLIENT_SECRET && this.config.FEDEX_ACCOUNT_NUMBER);
-  }
+  protected readonly access = {
+    name: 'FedEx',
+    credentials: ['FEDEX_CLIENT_ID', 'FEDEX_CLIENT_SECRET', 'FEDEX_ACCOUNT_NUMBER'],
+    accountNumber: 'FEDEX_ACCOUNT_NUMBER',
+    baseUrl: 'FEDEX_BASE_URL',
+    secrets: ['FEDEX_CLIENT_SECRET', 'FEDEX_CLIENT_ID'],
+    describeError: describeFedexError,
+  } as const;
 
   async rate(carrier: CarrierDefinition, shipment: ShipmentSpec, ctx: CallContext): Promise<RateResult> {
     const mapping = this.mapping(carrier);
@@ -57,12 +50,7 @@ export class FedexAdapter implements CarrierAdapter {
   }
 
   async book(carrier: CarrierDefinition, request: BookingRequest, ctx: CallContext): Promise<BookingResult> {
-    const service = (carrier as ApiCarrierDefinition).services.find((s) => s.code === request.service);
-    if (!service) throw new CarrierError(carrier.id, 'INVALID_REQUEST', `unknown service "${request.service}" of ${carrier.id}`);
-    requireBookingFields(carrier.id, [
-      { path: 'shipFrom', address: request.shipFrom },
-      { path: 'shipTo', address: request.shipTo },
-    ], ['name', 'street1', 'city', 'phone']);
+    const service = this.bookableService(carrier, request);
     const res = await this.api(carrier).ship(buildShipRequest(request, service.carrierCode, this.mapping(carrier)), ctx.signal);
     let parsed;
     try {
@@ -127,31 +115,10 @@ export class FedexAdapter implements CarrierAdapter {
   }
 
   private mapping(carrier: CarrierDefinition): FedexMappingContext {
-    this.requireEnabled(carrier);
-    return {
-      accountNumber: this.config.FEDEX_ACCOUNT_NUMBER!,
-      options: (carrier.raw as unknown as ApiCarrierSettings).options as unknown as FedexOptions,
-      currency: carrier.currency,
-      currencies: this.reference.currencies,
-    };
+    return this.mappingContext<FedexOptions>(carrier);
   }
 
-  private requireEnabled(carrier: CarrierDefinition): void {
-    if (!this.enabled()) throw new CarrierError(carrier.id, 'AUTH', 'FedEx credentials are not configured (FEDEX_CLIENT_ID, FEDEX_CLIENT_SECRET, FEDEX_ACCOUNT_NUMBER)');
-  }
-
-  private api(carrier: CarrierDefinition): FedexApi {
-    this.requireEnabled(carrier);
-    let api = this.apis.get(carrier.id);
-    if (!api) {
-      const settings = carrier.raw as unknown as ApiCarrierSettings;
-      const client = this.http.client(carrier.id, this.config.FEDEX_BASE_URL ?? settings.api.productionUrl, {
-        describeError: describeFedexError,
-        secrets: [this.config.FEDEX_CLIENT_SECRET, this.config.FEDEX_CLIENT_ID],
-      });
-      api = new FedexApi(client, carrier.id, { clientId: this.config.FEDEX_CLIENT_ID!, clientSecret: this.config.FEDEX_CLIENT_SECRET! }, () => this.clock.now());
-      this.apis.set(carrier.id, api);
-    }
-    return api;
+  protected createApi(client: CarrierHttpClient, carrier: CarrierDefinition): FedexApi {
+    return new FedexApi(client, carrier.id, { clientId: this.config.FEDEX_CLIENT_ID!, clientSecret: this.config.FEDEX_CLIENT_SECRET! }, () => this.clock.now());
   }
 }

@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { BookingRequest, BookingResult, CallContext, CarrierAdapter, RateResult } from '../carrier-adapter';
+import type { BookingRequest, BookingResult, CallContext, RateResult } from '../carrier-adapter';
 import type { CarrierDefinition } from '../carrier-definition';
 import { CarrierError } from '../carrier-error';
 import type { ShipmentSpec } from '../shipment-spec';
-import { Clock } from '../../platform/clock/clock';
-import { AppConfig } from '../../platform/config/app-config';
-import { ReferenceData } from '../../tariffs/reference-data';
+import { ApiCarrierAdapter } from '../http/api-carrier.adapter';
 import type { ApiCarrierDefinition, ApiCarrierSettings } from '../http/api-carrier.kind';
 import { rateApiServices } from '../http/api-carrier-rating';
 import type { MappedTrackingEvent } from '../http/api-carrier.mapping';
-import { requireBookingFields } from '../http/booking-data.check';
-import { CarrierHttpFactory } from '../http/carrier-http.factory';
+import type { CarrierHttpClient } from '../http/carrier-http.client';
 import { eventCodes } from '../http/event-code-table';
 import { MydhlApi } from './mydhl.client';
 import type { MydhlOptions } from './mydhl.kind';
@@ -33,20 +30,16 @@ const NOT_YET_WITH_CARRIER = new Set(['label_created', 'unknown', 'cancelled']);
  * from the carrier folder (the test environment or an emulator).
  */
 @Injectable()
-export class MydhlAdapter implements CarrierAdapter {
+export class MydhlAdapter extends ApiCarrierAdapter<MydhlApi> {
   readonly code = 'mydhl';
-  private readonly apis = new Map<string, MydhlApi>();
-
-  constructor(
-    private readonly config: AppConfig,
-    private readonly http: CarrierHttpFactory,
-    private readonly reference: ReferenceData,
-    private readonly clock: Clock,
-  ) {}
-
-  enabled(): boolean {
-    return Boolean(this.config.MYDHL_API_KEY && this.config.MYDHL_API_SECRET && this.config.MYDHL_ACCOUNT_NUMBER);
-  }
+  protected readonly access = {
+    name: 'MyDHL',
+    credentials: ['MYDHL_API_KEY', 'MYDHL_API_SECRET', 'MYDHL_ACCOUNT_NUMBER'],
+    accountNumber: 'MYDHL_ACCOUNT_NUMBER',
+    baseUrl: 'MYDHL_BASE_URL',
+    secrets: ['MYDHL_API_KEY', 'MYDHL_API_SECRET'],
+    describeError: describeMydhlError,
+  } as const;
 
   async rate(carrier: CarrierDefinition, shipment: ShipmentSpec, ctx: CallContext): Promise<RateResult> {
     const def = carrier as ApiCarrierDefinition;
@@ -58,12 +51,7 @@ export class MydhlAdapter implements CarrierAdapter {
   }
 
   async book(carrier: CarrierDefinition, request: BookingRequest, ctx: CallContext): Promise<BookingResult> {
-    const service = (carrier as ApiCarrierDefinition).services.find((s) => s.code === request.service);
-    if (!service) throw new CarrierError(carrier.id, 'INVALID_REQUEST', `unknown service "${request.service}" of ${carrier.id}`);
-    requireBookingFields(carrier.id, [
-      { path: 'shipFrom', address: request.shipFrom },
-      { path: 'shipTo', address: request.shipTo },
-    ], ['name', 'street1', 'city', 'phone']);
+    const service = this.bookableService(carrier, request);
     const productCode = typeof request.bookingRef?.productCode === 'string' ? request.bookingRef.productCode : service.carrierCode;
     const body = buildShipmentRequest(request, productCode, this.mapping(carrier), this.clock.nowDateTime(carrier.timeZone).toISODate()!);
     const res = await this.api(carrier).createShipment(body, ctx.signal, ctx.reference);
@@ -95,34 +83,10 @@ export class MydhlAdapter implements CarrierAdapter {
   }
 
   private mapping(carrier: CarrierDefinition): MydhlMappingContext {
-    this.requireEnabled(carrier);
-    const settings = carrier.raw as unknown as ApiCarrierSettings;
-    return {
-      accountNumber: this.config.MYDHL_ACCOUNT_NUMBER!,
-      options: settings.options as unknown as MydhlOptions,
-      timeZone: carrier.timeZone,
-      currency: carrier.currency,
-      currencies: this.reference.currencies,
-    };
+    return { ...this.mappingContext<MydhlOptions>(carrier), timeZone: carrier.timeZone };
   }
 
-  private requireEnabled(carrier: CarrierDefinition): void {
-    if (!this.enabled()) throw new CarrierError(carrier.id, 'AUTH', 'MyDHL credentials are not configured (MYDHL_API_KEY, MYDHL_API_SECRET, MYDHL_ACCOUNT_NUMBER)');
-  }
-
-  private api(carrier: CarrierDefinition): MydhlApi {
-    this.requireEnabled(carrier);
-    let api = this.apis.get(carrier.id);
-    if (!api) {
-      const settings = carrier.raw as unknown as ApiCarrierSettings;
-      const baseUrl = this.config.MYDHL_BASE_URL ?? settings.api.productionUrl;
-      const client = this.http.client(carrier.id, baseUrl, {
-        describeError: describeMydhlError,
-        secrets: [this.config.MYDHL_API_KEY, this.config.MYDHL_API_SECRET],
-      });
-      api = new MydhlApi(client, { apiKey: this.config.MYDHL_API_KEY!, apiSecret: this.config.MYDHL_API_SECRET! }, settings.api.version ?? '3.1.0');
-      this.apis.set(carrier.id, api);
-    }
-    return api;
+  protected createApi(client: CarrierHttpClient, _carrier: CarrierDefinition, settings: ApiCarrierSettings): MydhlApi {
+    return new MydhlApi(client, { apiKey: this.config.MYDHL_API_KEY!, apiSecret: this.config.MYDHL_API_SECRET! }, settings.api.version ?? '3.1.0');
   }
 }

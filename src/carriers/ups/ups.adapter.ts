@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { BookingRequest, BookingResult, CallContext, CarrierAdapter, RateResult } from '../carrier-adapter';
+import type { BookingRequest, BookingResult, CallContext, RateResult } from '../carrier-adapter';
 import type { CarrierDefinition } from '../carrier-definition';
 import { CarrierError } from '../carrier-error';
 import type { ShipmentSpec } from '../shipment-spec';
-import { Clock } from '../../platform/clock/clock';
-import { AppConfig } from '../../platform/config/app-config';
-import { ReferenceData } from '../../tariffs/reference-data';
-import type { ApiCarrierDefinition, ApiCarrierSettings } from '../http/api-carrier.kind';
+import { ApiCarrierAdapter } from '../http/api-carrier.adapter';
+import type { ApiCarrierDefinition } from '../http/api-carrier.kind';
 import { rateApiServices } from '../http/api-carrier-rating';
 import { MappedTrackingEvent, reconcileCharges } from '../http/api-carrier.mapping';
-import { requireBookingFields } from '../http/booking-data.check';
-import { CarrierHttpFactory } from '../http/carrier-http.factory';
+import type { CarrierHttpClient } from '../http/carrier-http.client';
 import { eventCodes } from '../http/event-code-table';
 import { gifLabelToPdf } from './gif-label.converter';
 import { UpsApi } from './ups.client';
@@ -34,20 +31,16 @@ import type { UpsTrackAlertEvent } from './ups.types';
  * production URL (the CIE test environment or an emulator).
  */
 @Injectable()
-export class UpsAdapter implements CarrierAdapter {
+export class UpsAdapter extends ApiCarrierAdapter<UpsApi> {
   readonly code = 'ups';
-  private readonly apis = new Map<string, UpsApi>();
-
-  constructor(
-    private readonly config: AppConfig,
-    private readonly http: CarrierHttpFactory,
-    private readonly reference: ReferenceData,
-    private readonly clock: Clock,
-  ) {}
-
-  enabled(): boolean {
-    return Boolean(this.config.UPS_CLIENT_ID && this.config.UPS_CLIENT_SECRET && this.config.UPS_ACCOUNT_NUMBER);
-  }
+  protected readonly access = {
+    name: 'UPS',
+    credentials: ['UPS_CLIENT_ID', 'UPS_CLIENT_SECRET', 'UPS_ACCOUNT_NUMBER'],
+    accountNumber: 'UPS_ACCOUNT_NUMBER',
+    baseUrl: 'UPS_BASE_URL',
+    secrets: ['UPS_CLIENT_SECRET', 'UPS_CLIENT_ID'],
+    describeError: describeUpsError,
+  } as const;
 
   async rate(carrier: CarrierDefinition, shipment: ShipmentSpec, ctx: CallContext): Promise<RateResult> {
     const mapping = this.mapping(carrier);
@@ -58,12 +51,7 @@ export class UpsAdapter implements CarrierAdapter {
   }
 
   async book(carrier: CarrierDefinition, request: BookingRequest, ctx: CallContext): Promise<BookingResult> {
-    const service = (carrier as ApiCarrierDefinition).services.find((s) => s.code === request.service);
-    if (!service) throw new CarrierError(carrier.id, 'INVALID_REQUEST', `unknown service "${request.service}" of ${carrier.id}`);
-    requireBookingFields(carrier.id, [
-      { path: 'shipFrom', address: request.shipFrom },
-      { path: 'shipTo', address: request.shipTo },
-    ], ['name', 'street1', 'city', 'phone']);
+    const service = this.bookableService(carrier, request);
     const mapping = this.mapping(carrier);
     const body = buildShipmentRequest(request, service.carrierCode, mapping, this.clock.nowDateTime(carrier.timeZone).toISODate()!);
     const res = await this.api(carrier).ship(body, ctx.signal);
@@ -128,36 +116,15 @@ export class UpsAdapter implements CarrierAdapter {
   }
 
   private mapping(carrier: CarrierDefinition): UpsMappingContext {
-    this.requireEnabled(carrier);
-    return {
-      accountNumber: this.config.UPS_ACCOUNT_NUMBER!,
-      options: (carrier.raw as unknown as ApiCarrierSettings).options as unknown as UpsOptions,
-      currency: carrier.currency,
-      currencies: this.reference.currencies,
-    };
+    return this.mappingContext<UpsOptions>(carrier);
   }
 
-  private requireEnabled(carrier: CarrierDefinition): void {
-    if (!this.enabled()) throw new CarrierError(carrier.id, 'AUTH', 'UPS credentials are not configured (UPS_CLIENT_ID, UPS_CLIENT_SECRET, UPS_ACCOUNT_NUMBER)');
-  }
-
-  private api(carrier: CarrierDefinition): UpsApi {
-    this.requireEnabled(carrier);
-    let api = this.apis.get(carrier.id);
-    if (!api) {
-      const settings = carrier.raw as unknown as ApiCarrierSettings;
-      const client = this.http.client(carrier.id, this.config.UPS_BASE_URL ?? settings.api.productionUrl, {
-        describeError: describeUpsError,
-        secrets: [this.config.UPS_CLIENT_SECRET, this.config.UPS_CLIENT_ID],
-      });
-      api = new UpsApi(
-        client,
-        carrier.id,
-        { clientId: this.config.UPS_CLIENT_ID!, clientSecret: this.config.UPS_CLIENT_SECRET!, accountNumber: this.config.UPS_ACCOUNT_NUMBER! },
-        () => this.clock.now(),
-      );
-      this.apis.set(carrier.id, api);
-    }
-    return api;
+  protected createApi(client: CarrierHttpClient, carrier: CarrierDefinition): UpsApi {
+    return new UpsApi(
+      client,
+      carrier.id,
+      { clientId: this.config.UPS_CLIENT_ID!, clientSecret: this.config.UPS_CLIENT_SECRET!, accountNumber: this.config.UPS_ACCOUNT_NUMBER! },
+      () => this.clock.now(),
+    );
   }
 }
