@@ -57,6 +57,8 @@ export interface OrderShipmentRow {
   items: ItemSpec[] | null;
   duties_and_taxes: unknown;
   parcel_numbers: string[] | null;
+  /** Whether the returns room holds a customer return of this shipment (only then are its returns read). */
+  has_returns: boolean;
   created_at: Date;
   trackers: OrderTrackerRow[];
 }
@@ -65,6 +67,7 @@ const COLUMNS = `s.id, s.direction, s.status, s.carrier, s.service_name, s.refer
   (s.customs->>'crossesBorder')::boolean AS crosses_border, s.ship_from->>'country' AS origin_country, s.ship_to, s.items,
   s.duties_and_taxes, s.created_at,
   (SELECT array_agg(p.tracking_number ORDER BY p.index) FROM shipment_parcel p WHERE p.shipment_id = s.id) AS parcel_numbers,
+  EXISTS (SELECT 1 FROM customer_return r WHERE r.original_shipment_id = s.id) AS has_returns,
   (SELECT coalesce(json_agg(json_build_object(
       'id', t.id, 'carrier', t.carrier, 'tracking_number', t.tracking_number, 'status', t.status, 'substatus', t.substatus,
       'action_required', t.action_required,

@@ -50,7 +50,8 @@ export class PublicTrackingSource {
     const target = rows.find((r) => r.role === 'target');
     if (!target) return undefined;
     const outbound = rows.filter((r) => r.role !== 'return');
-    const summaries = await Promise.all(outbound.filter((r) => r.direction === 'outbound').map((r) => this.returns.summariesFor(r.id)));
+    // Most orders have no return: asking the returns room only for shipments that have one saves a round trip each.
+    const summaries = await Promise.all(outbound.filter((r) => r.direction === 'outbound' && r.has_returns !== false).map((r) => this.returns.summariesFor(r.id)));
 
     const parcelsOf = (s: OrderShipmentRow): ParcelFacts[] => {
       const own = s.trackers ?? [];
@@ -176,7 +177,7 @@ export class PublicTrackingSource {
     if (!zone) return null;
     const wall = wallClockMs(e.occurred_local);
     if (wall === undefined) return null;
-    return IANAZone.create(zone).offset(wall - offset * 60_000) === offset ? zone : null;
+    return zoneHasOffset(zone, wall - offset * 60_000, offset) ? zone : null;
   }
 
   private carrierName(code: string): string {
@@ -203,6 +204,23 @@ const RETURN_STATE_STATUS: Record<string, TrackingStatus> = {
   closed: 'delivered',
   cancelled: 'cancelled',
 };
+
+/**
+ * Whether `zone` is `offset` minutes from UTC at `instant`. Asking luxon costs an Intl call; a page
+ * asks the same question for the same stored events on every view, so answers are kept (bounded).
+ */
+const offsetAnswers = new Map<string, boolean>();
+const MAX_OFFSET_ANSWERS = 10_000;
+function zoneHasOffset(zone: string, instant: number, offset: number): boolean {
+  const key = `${zone}|${instant}|${offset}`;
+  let answer = offsetAnswers.get(key);
+  if (answer === undefined) {
+    answer = IANAZone.create(zone).offset(instant) === offset;
+    if (offsetAnswers.size >= MAX_OFFSET_ANSWERS) offsetAnswers.clear();
+    offsetAnswers.set(key, answer);
+  }
+  return answer;
+}
 
 function rank(numbers: string[], n: string): number {
   const i = numbers.indexOf(n);

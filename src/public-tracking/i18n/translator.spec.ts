@@ -59,6 +59,44 @@ describe('Translator', () => {
     expect(new Translator('en', 'en-GB').country(null)).toBeNull();
   });
 
+  it('answers a repeated event time, zone or country exactly as the first time, each argument telling answers apart', () => {
+    const t = new Translator('en', 'en-GB');
+    const calls: [string, number | null, string | null][] = [
+      ['2026-11-27T14:05:00', 60, 'Europe/Berlin'],
+      ['2026-11-27T14:05:00', null, 'Europe/Berlin'],
+      ['2026-11-27T14:05:00', 60, null],
+      ['2026-11-27T14:05:00', null, null],
+      ['2026-07-04T09:30:00', -240, 'America/New_York'],
+      ['2026-11-27T14:05:00', 60, 'Not/AZone'],
+      ['2026-11-27T14:05:00', 0, null],
+      ['2026-11-27T14:05:00', 330, null],
+    ];
+    const first = calls.map(([local, offset, zone]) => ({ ...t.eventTime(local, offset, zone) }));
+    expect(first.map((f) => f.zone)).toEqual([
+      'Central European Standard Time',
+      'Central European Standard Time',
+      'UTC+01:00',
+      'local time (time zone not reported)',
+      'Eastern Daylight Time',
+      'UTC+01:00',
+      'UTC',
+      'UTC+05:30',
+    ]);
+    for (let round = 0; round < 3; round++) {
+      expect(calls.map(([local, offset, zone]) => ({ ...t.eventTime(local, offset, zone) }))).toEqual(first);
+    }
+    expect(calls.map(([local, offset, zone]) => ({ ...new Translator('en', 'en-GB').eventTime(local, offset, zone) }))).toEqual(first);
+    expect([t.country('CH'), t.country('ch'), t.country('CH'), t.country('XX1')]).toEqual(['Switzerland', 'Switzerland', 'Switzerland', 'XX1']);
+  });
+
+  it('keeps answering right when more distinct times are asked than it remembers', () => {
+    const t = new Translator('de', 'de-DE');
+    const fresh = new Translator('de', 'de-DE');
+    const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString().slice(0, 19);
+    for (let i = 0; i < 9000; i++) t.eventTime(at(i), 60, 'Europe/Berlin');
+    for (const i of [0, 4500, 8999]) expect(t.eventTime(at(i), 60, 'Europe/Berlin')).toEqual(fresh.eventTime(at(i), 60, 'Europe/Berlin'));
+  });
+
   it.each([
     [0, 'UTC'],
     [60, 'UTC+01:00'],

@@ -21,6 +21,13 @@ export class Translator {
   private readonly moneyFormats = new Map<string, Intl.NumberFormat>();
   /** Building an Intl formatter costs far more than using one: keep them per zone and kind. */
   private readonly dateFormats = new Map<string, Intl.DateTimeFormat>();
+  /**
+   * Formatting with a zone still costs microseconds per call (the zone's rules are consulted), and a
+   * page shows the same stored event times to every reader: keep the answers (pure functions of their
+   * arguments in this locale), a bounded number of them.
+   */
+  private readonly eventTimes = new Map<string, FormattedTime>();
+  private readonly countryNames = new Map<string, string>();
 
   constructor(
     readonly language: Language,
@@ -47,11 +54,16 @@ export class Translator {
   /** A country's name in the reader's language (`DE` -> `Deutschland`), or the code itself. */
   country(code: string | null | undefined): string | null {
     if (!code) return null;
-    try {
-      return this.countries.of(code.toUpperCase()) ?? code;
-    } catch {
-      return code;
+    let name = this.countryNames.get(code);
+    if (name === undefined) {
+      try {
+        name = this.countries.of(code.toUpperCase()) ?? code;
+      } catch {
+        name = code;
+      }
+      remember(this.countryNames, code, name, MAX_REMEMBERED_COUNTRIES);
     }
+    return name;
   }
 
   /**
@@ -60,6 +72,16 @@ export class Translator {
    * known, the UTC offset when only that is known, and "zone not reported" otherwise.
    */
   eventTime(local: string, utcOffsetMinutes: number | null, zone: string | null): FormattedTime {
+    const key = `${local}|${utcOffsetMinutes ?? ''}|${zone ?? ''}`;
+    let formatted = this.eventTimes.get(key);
+    if (!formatted) {
+      formatted = Object.freeze(this.formatEventTime(local, utcOffsetMinutes, zone));
+      remember(this.eventTimes, key, formatted, MAX_REMEMBERED_TIMES);
+    }
+    return formatted;
+  }
+
+  private formatEventTime(local: string, utcOffsetMinutes: number | null, zone: string | null): FormattedTime {
     const wall = wallClockMs(local);
     if (wall === undefined) return { text: local, zone: utcOffsetMinutes === null ? this.t('timeline.zoneUnknown') : offsetName(utcOffsetMinutes) };
     if (zone && isZone(zone)) {
@@ -115,6 +137,16 @@ const FORMATS: Record<'time' | 'zone' | 'date', Intl.DateTimeFormatOptions> = {
   zone: { timeZoneName: 'long' },
   date: { weekday: 'short', day: 'numeric', month: 'short' },
 };
+
+/** Per translator: a few pages' worth of distinct event times, and every country there is. */
+const MAX_REMEMBERED_TIMES = 4000;
+const MAX_REMEMBERED_COUNTRIES = 400;
+
+/** Adds to a bounded memo; a full one starts over (cheaper than LRU bookkeeping, and rare). */
+function remember<V>(memo: Map<string, V>, key: string, value: V, max: number): void {
+  if (memo.size >= max) memo.clear();
+  memo.set(key, value);
+}
 
 const zoneValidity = new Map<string, boolean>();
 

@@ -10,8 +10,11 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 
 /** Escapes text for an element body or a quoted attribute value. */
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  // Most texts need nothing escaped: skip building a copy of them.
+  return NEEDS_ESCAPE.test(value) ? value.replace(/[&<>"']/g, (c) => ESCAPES[c]) : value;
 }
+
+const NEEDS_ESCAPE = /[&<>"']/;
 
 type Part = SafeHtml | string | number | null | undefined | false | readonly Part[];
 

@@ -38,6 +38,31 @@ describe('resolveEventTime', () => {
     expect(t.raw).toBe(input.occurredAt);
   });
 
+  it('reads a repeated local time the same way, also next to clock changes', () => {
+    const berlin = { country: 'DE', city: 'Bonn' };
+    const cases: [string, number, string][] = [
+      ['2026-07-10T09:00:00', 120, '2026-07-10T07:00:00.000Z'],
+      // The last hour of summer time, the first of winter time, and the hour between.
+      ['2026-10-25T00:30:00', 120, '2026-10-24T22:30:00.000Z'],
+      ['2026-10-25T04:30:00', 60, '2026-10-25T03:30:00.000Z'],
+      ['2026-03-29T01:30:00', 60, '2026-03-29T00:30:00.000Z'],
+      ['2026-03-29T03:30:00', 120, '2026-03-29T01:30:00.000Z'],
+    ];
+    const ambiguous = resolveEventTime({ occurredAt: '2026-10-25T02:30:00' }, berlin, lookup);
+    for (let round = 0; round < 3; round++) {
+      for (const [occurredAt, offset, utc] of cases) {
+        const t = resolveEventTime({ occurredAt }, berlin, lookup);
+        expect([t.utcOffsetMinutes, t.utc?.toISOString(), t.sortAt.toISOString()]).toEqual([offset, utc, utc]);
+      }
+      const again = resolveEventTime({ occurredAt: '2026-10-25T02:30:00' }, berlin, lookup);
+      expect([again.utcOffsetMinutes, again.utc?.toISOString()]).toEqual([ambiguous.utcOffsetMinutes, ambiguous.utc?.toISOString()]);
+      expect([60, 120]).toContain(again.utcOffsetMinutes);
+    }
+    // Same wall time, other zone: its own reading.
+    const ny = resolveEventTime({ occurredAt: '2026-07-10T09:00:00' }, { country: 'US', region: 'NY' }, lookup);
+    expect(ny.utc?.toISOString()).toBe('2026-07-10T13:00:00.000Z');
+  });
+
   it('never stamps a local time as UTC: with nothing to go on the instant stays empty', () => {
     const t = resolveEventTime({ occurredAt: '2026-01-10T09:00:00' }, { country: 'US', city: 'Smallville' }, lookup);
     expect(t).toMatchObject({ local: '2026-01-10T09:00:00', utc: null, utcOffsetMinutes: null, zoneSource: 'unknown' });

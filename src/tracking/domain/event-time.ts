@@ -95,13 +95,13 @@ export function resolveEventTime(input: EventTimeInput, location: Parameters<Zon
   const fromLocation = lookupZone(location);
   const zone = fromLocation ?? carrierZone;
   if (zone) {
-    const there = DateTime.fromISO(local, { zone: zoneOf(zone) });
-    if (there.isValid) {
+    const there = wallTimeIn(local, zone);
+    if (there) {
       return withSort({
         raw,
         local,
         utcOffsetMinutes: there.offset,
-        utc: there.toJSDate(),
+        utc: new Date(there.utcMs),
         zone,
         zoneSource: fromLocation ? 'derived_from_location' : 'assumed_carrier_zone',
       });
@@ -120,6 +120,32 @@ function zoneOf(name: string): Zone {
     zones.set(name, z);
   }
   return z;
+}
+
+/**
+ * A wall time read in an IANA zone: its offset and instant, or undefined when luxon finds it invalid.
+ * Each reading costs several Intl calls; events of a batch (and of the next batches) share wall times
+ * and zones, so readings are kept when nothing can make them differ: the offset is the same three
+ * hours before and after, so the wall time is neither skipped nor repeated by a clock change and has
+ * one reading whatever luxon's first guess was. Readings near a change are made afresh every time.
+ */
+const readings = new Map<string, { offset: number; utcMs: number }>();
+const MAX_READINGS = 20_000;
+const SETTLED_MS = 3 * 3_600_000;
+
+function wallTimeIn(local: string, zoneName: string): { offset: number; utcMs: number } | undefined {
+  const key = `${zoneName}|${local}`;
+  const known = readings.get(key);
+  if (known) return known;
+  const zone = zoneOf(zoneName);
+  const there = DateTime.fromISO(local, { zone });
+  if (!there.isValid) return undefined;
+  const reading = { offset: there.offset, utcMs: there.toMillis() };
+  if (zone.offset(reading.utcMs - SETTLED_MS) === reading.offset && zone.offset(reading.utcMs + SETTLED_MS) === reading.offset) {
+    if (readings.size >= MAX_READINGS) readings.clear();
+    readings.set(key, reading);
+  }
+  return reading;
 }
 
 function withSort(t: Omit<EventTime, 'sortAt'>): EventTime {
