@@ -1,3 +1,4 @@
+import { htmlPageHeaders } from '../../platform/http/security-headers';
 import { PAGE_CSS_HASH } from './page-styles';
 
 /**
@@ -6,25 +7,14 @@ import { PAGE_CSS_HASH } from './page-styles';
  * other site may frame the page (clickjacking of the postal-code form).
  */
 export function htmlSecurityHeaders(https: boolean): Record<string, string> {
-  const headers: Record<string, string> = {
-    'Content-Security-Policy': [
-      "default-src 'none'",
-      `style-src ${PAGE_CSS_HASH}`,
-      "img-src 'self' data:",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-      "base-uri 'none'",
-    ].join('; '),
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'X-Frame-Options': 'DENY',
-    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-    'X-Robots-Tag': 'noindex, nofollow',
-  };
-  if (https) headers['Strict-Transport-Security'] = 'max-age=31536000';
-  return headers;
+  return htmlPageHeaders(
+    {
+      sources: [`style-src ${PAGE_CSS_HASH}`, "img-src 'self' data:"],
+      alsoDisable: ['usb', 'interest-cohort'],
+      extra: { 'Cross-Origin-Resource-Policy': 'same-origin' },
+    },
+    https,
+  );
 }
 
 /** Headers for the public JSON: never rendered as a page, never framed, no referrer. */
