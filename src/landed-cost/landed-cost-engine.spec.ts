@@ -202,6 +202,16 @@ describe('ranges when only HS6 is given', () => {
     expect(r.range).toEqual({ min: { amount: '22.21', currency: 'EUR' }, max: { amount: '30.54', currency: 'EUR' } });
   });
 
+  it('answered in another currency, the range ends are the totals of the cheapest and dearest national lines', () => {
+    const inUsd = (hs: string) => ({ ...bags(hs), currency: 'USD' });
+    const r = tariffs.engine().estimate(inUsd('420292'));
+    expect(r.confidence).toBe('range');
+    expect(r.range?.max).toEqual(r.total);
+    expect(r.range?.min).toEqual(tariffs.engine().estimate(inUsd('4202929100')).total);
+    expect(r.range?.min.currency).toBe('USD');
+    expect(Number(r.range?.min.amount)).toBeLessThan(Number(r.range?.max.amount));
+  });
+
   it('the full national code is exact', () => {
     const r = tariffs.engine().estimate(bags('4202929100'));
     expect(r.confidence).toBe('exact');

@@ -1,5 +1,5 @@
 import { ExchangeRateUnavailableError, type ExchangeRate, type RateSource } from '../money/exchange-rates';
-import { round, type CurrencyTable, type Money } from '../money/money';
+import { roundAmount, type CurrencyTable, type Money } from '../money/money';
 import type { ErrorDetail } from '../platform/errors/app-error';
 import { AppError } from '../platform/errors/app-error';
 import type { Country } from '../tariffs/reference-data';
@@ -112,8 +112,9 @@ export class LandedCostEngine {
     this.validate(input);
     const result = new Estimation(this.ctx, input, 'highest').run();
     if (result.confidence === 'range') {
-      const low = new Estimation(this.ctx, input, 'lowest').run();
-      result.range = { min: low.total, max: result.total };
+      // Only the total of the lowest reading is shown: its lines are not built.
+      const low = new Estimation(this.ctx, input, 'lowest').runTotal();
+      result.range = { min: low, max: result.total };
     }
     return result;
   }
@@ -173,7 +174,13 @@ class Estimation {
   private readonly date: string;
   private readonly dest?: DestinationRules;
   private readonly records: RuleRecord[];
+  /** The records in force by type, in file order (`of` and `first` ask this many times per estimate). */
+  private readonly byType = new Map<string, RuleRecord[]>();
   private readonly ccy: string;
+  /** Minor units of the customs currency. */
+  private readonly digits: number;
+  /** Rates asked for in this estimate by pair and day: the bookkeeping below runs once per rate. */
+  private readonly ratesAsked = new Map<string, ExchangeRate>();
   private readonly fxDate: string;
   private readonly rulesUsed = new Map<string, { id: string; source: string; validFrom: string }>();
   private readonly fxUsed = new Map<string, { from: string; to: string; rate: string; date: string; source: string }>();
@@ -200,6 +207,12 @@ class Estimation {
     this.records = (this.dest?.records ?? []).filter((r) => inForce(r, this.date) && (!r.countries || r.countries.includes(this.to)));
     this.ccy = this.dest?.currency ?? ctx.countries.get(this.to)?.currency ?? input.currency;
     if (!ctx.currencies.has(this.ccy)) this.ccy = input.currency;
+    this.digits = ctx.currencies.minorUnits(this.ccy);
+    for (const r of this.records) {
+      const list = this.byType.get(r.type);
+      if (list) list.push(r);
+      else this.byType.set(r.type, [r]);
+    }
     const fxRule = this.first<CustomsRateRule>('customs_exchange_rate');
     this.fxDate = fxRule ? customsRateDate(fxRule.method, this.date) : this.date;
     if (fxRule) this.use(fxRule);
@@ -208,11 +221,11 @@ class Estimation {
   // ---- bookkeeping --------------------------------------------------------------------------------
 
   private of<T extends RuleRecord>(type: T['type']): T[] {
-    return this.records.filter((r) => r.type === type) as T[];
+    return (this.byType.get(type) ?? []) as T[];
   }
 
   private first<T extends RuleRecord>(type: T['type']): T | undefined {
-    return this.records.find((r) => r.type === type) as T | undefined;
+    return this.byType.get(type)?.[0] as T | undefined;
   }
 
   private use(r: RuleRecordBase): { id: string; source: string; validFrom: string } {
@@ -222,7 +235,11 @@ class Estimation {
   }
 
   private rate(from: string, to: string, date: string): ExchangeRate {
+    const key = `${from}>${to}@${date}`;
+    const known = this.ratesAsked.get(key);
+    if (known) return known;
     const r = this.ctx.rates.rate(from, to, date);
+    this.ratesAsked.set(key, r);
     if (from !== to) {
       this.fxUsed.set(`${from}>${to}@${r.date}`, { from, to, rate: r.rate, date: r.date, source: r.source });
       const age = daysBetween(r.date, date);
@@ -243,12 +260,13 @@ class Estimation {
     return { amount: m.amount, currency: m.currency };
   }
 
+  /** Half away from zero to the customs currency's minor units (`round` of money.ts on plain numbers). */
   private round(n: number): number {
-    return round(n, this.ccy, this.ctx.currencies).value;
+    return roundAmount(n, this.digits);
   }
 
   private fmt(n: number, ccy = this.ccy): string {
-    return n.toFixed(this.ctx.currencies.minorUnits(ccy));
+    return n.toFixed(ccy === this.ccy ? this.digits : this.ctx.currencies.minorUnits(ccy));
   }
 
   private matches(c: RuleConditions | undefined, items: Item[] = this.items): boolean {
@@ -307,12 +325,31 @@ class Estimation {
   // ---- the calculation ----------------------------------------------------------------------------
 
   run(): LandedCostResult {
+    this.compute();
+    return this.result();
+  }
+
+  /** The answer's total alone, exactly as `run().total` (for the other end of a range). */
+  runTotal(): Money {
+    this.compute();
+    const R = this.input.currency;
+    const rd = this.ctx.currencies.minorUnits(R);
+    let toR: number | undefined;
+    const sum = (kind: Draft['kind']) => {
+      let acc = 0;
+      for (const d of this.drafts) if (d.kind === kind) acc += Number(this.fmt(R === this.ccy ? d.amount : roundAmount(d.amount * (toR ??= Number(this.rate(this.ccy, R, this.date).rate)), rd), R));
+      return roundAmount(acc, rd);
+    };
+    return { amount: this.fmt(roundAmount(sum('duty') + sum('tax') + sum('fee'), rd), R), currency: R };
+  }
+
+  private compute(): void {
     this.values();
     const inside = this.sharedTerritory();
     if (inside) {
       const where = this.input.shipFrom.country === this.to && !inside.include.length ? `a shipment within ${inside.name}` : `${this.input.shipFrom.country} and ${this.to} are in one customs territory (${inside.name})`;
       this.warnings.add(`${where}: no import duty, import tax or customs fee; the seller charges VAT or sales tax on the sale itself`);
-      return this.result();
+      return;
     }
     if (!this.dest) {
       this.confidence = 'unknown';
@@ -334,7 +371,6 @@ class Estimation {
     this.taxAmountDeMinimis();
     this.carrierFees();
     this.productWarnings();
-    return this.result();
   }
 
   /** The customs territory both addresses are in (DE -> FR), if any. */
@@ -859,7 +895,10 @@ class Estimation {
   private result(): LandedCostResult {
     const R = this.input.currency;
     const payerBorder = this.input.incoterm === 'DDP' ? 'sender' : 'recipient';
-    const toAnswer = (n: number): number => (R === this.ccy ? n : round(n * Number(this.rate(this.ccy, R, this.date).rate), R, this.ctx.currencies).value);
+    const rd = this.ctx.currencies.minorUnits(R);
+    // The rate is asked for only when a line needs converting, so that an answer without lines lists none.
+    let toR: number | undefined;
+    const toAnswer = (n: number): number => (R === this.ccy ? n : roundAmount(n * (toR ??= Number(this.rate(this.ccy, R, this.date).rate)), rd));
     const money = (n: number, ccy = R): Money => ({ amount: this.fmt(n, ccy), currency: ccy });
     const lines = (kind: Draft['kind']): LandedCostLine[] =>
       this.drafts
@@ -883,9 +922,9 @@ class Estimation {
     const taxes = lines('tax');
     const fees = lines('fee');
     const sum = (ls: LandedCostLine[]) => ls.reduce((a, l) => a + Number(l.amount.amount), 0);
-    const dt = round(sum(duties), R, this.ctx.currencies).value;
-    const tt = round(sum(taxes), R, this.ctx.currencies).value;
-    const ft = round(sum(fees), R, this.ctx.currencies).value;
+    const dt = roundAmount(sum(duties), rd);
+    const tt = roundAmount(sum(taxes), rd);
+    const ft = roundAmount(sum(fees), rd);
     const cd = this.round(this.total('duty'));
     const ctx_ = this.round(this.total('tax'));
     const cf = this.round(this.total('fee'));
@@ -895,7 +934,7 @@ class Estimation {
       duties: { total: money(dt), lines: duties },
       taxes: { total: money(tt), lines: taxes },
       fees: { total: money(ft), lines: fees },
-      total: money(round(dt + tt + ft, R, this.ctx.currencies).value),
+      total: money(roundAmount(dt + tt + ft, rd)),
       payer: payerBorder,
       deMinimis: this.deMinimis,
       collectedAtSale: this.collectedAtSale,

@@ -1,4 +1,5 @@
-import { round, sum, toMoney } from './money';
+import fc from 'fast-check';
+import { round, roundValue, sum, toMoney } from './money';
 import type { CurrencyTable } from './money';
 
 const table: CurrencyTable = {
@@ -23,5 +24,19 @@ describe('money', () => {
   it('rounds each component then sums', () => {
     const parts = ['0.333', '0.333', '0.333'].map((v) => round(v, 'EUR', table));
     expect(sum(parts, 'EUR', table).value).toBe(0.99);
+  });
+});
+
+describe('roundValue', () => {
+  // The landed-cost engine and quote pricing round every line with `roundValue`: it must answer exactly
+  // what `round(...).value` answers, halves, negatives and float noise included.
+  const values = fc.oneof(
+    fc.double({ min: -1e7, max: 1e7, noNaN: true }),
+    fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 1000),
+    fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 1e6),
+    fc.integer({ min: -1e6, max: 1e6 }).map((n) => n / 200),
+  );
+  it.each(['EUR', 'JPY', 'KWD'])('equals round(...).value in %s', (ccy) => {
+    fc.assert(fc.property(values, (v) => Object.is(roundValue(v, ccy, table), round(v, ccy, table).value)), { numRuns: 20_000 });
   });
 });

@@ -30,6 +30,11 @@ export function round(value: currency.Any, code: string, table: CurrencyTable): 
   return currency(roundAmount(n, precision), { precision });
 }
 
+/** `round(value, code, table).value` for a plain number, without building currency.js objects. */
+export function roundValue(value: number, code: string, table: CurrencyTable): number {
+  return roundAmount(value, table.minorUnits(code));
+}
+
 const WORKING = 1e6;
 const POWERS = [1, 10, 100, 1000, 10000];
 
@@ -41,7 +46,8 @@ const POWERS = [1, 10, 100, 1000, 10000];
 export function roundAmount(value: number, digits: number): number {
   const n = Math.round(Number((value * WORKING).toFixed(4))) / WORKING;
   const factor = POWERS[digits] ?? 10 ** digits;
-  return (Math.sign(n) * Math.round(Math.abs(n) * factor + 1e-9)) / factor;
+  // `|| 0`: a negative amount that rounds to nothing is 0, as currency.js answers, not -0.
+  return (Math.sign(n) * Math.round(Math.abs(n) * factor + 1e-9)) / factor || 0;
 }
 
 /** Formats a value already rounded to the currency's minor units as API money. */

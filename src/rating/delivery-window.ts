@@ -20,7 +20,7 @@ export interface DeliveryWindow {
   /** True when the cut-off had passed on the requested day. */
   missedCutoff: boolean;
   /** Public holidays that pushed the window out (weekends are not listed). */
-  holidays: DayOff[];
+  holidays: Readonly<DayOff>[];
 }
 
 /** Safety stop: no real calendar has this many days off in a row. */
@@ -36,9 +36,9 @@ const MAX_SCAN_DAYS = 60;
  *    so delivery always falls on a working day of the destination. `minDays: 0` is same-day delivery.
  */
 export function deliveryWindow(input: DeliveryWindowInput, calendar: BusinessCalendar): DeliveryWindow {
-  const holidays: DayOff[] = [];
+  const holidays: Readonly<DayOff>[] = [];
   const seen = new Set<string>();
-  const note = (off: DayOff | undefined) => {
+  const note = (off: Readonly<DayOff> | undefined) => {
     if (off?.reason === 'holiday' && !seen.has(`${off.date}|${off.country}`)) {
       seen.add(`${off.date}|${off.country}`);
       holidays.push(off);

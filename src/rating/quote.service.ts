@@ -45,8 +45,13 @@ interface PricingContext {
   fxUsed: Map<string, ExchangeRate & { from: string; to: string }>;
   /** Duty rules of all options, by id: listed once per quote. */
   dutyRules: Map<string, DutyRuleRef>;
-  /** Landed-cost answers of this request by their exact input: options with the same price, carrier fees and dates share one estimate. */
+  /**
+   * Landed-cost answers of this request by what differs between its options (price, carrier mode and
+   * fees, pick-up date; the rest of the input is the request's): options alike share one estimate.
+   */
   landedCost: Map<string, QuoteOptionView['dutiesAndTaxes']>;
+  /** Whether both addresses lie in one customs territory (DE -> FR): no duties or import taxes. Asked once per request. */
+  domestic?: boolean;
 }
 
 interface BuiltOption {
@@ -340,7 +345,8 @@ export class QuoteService {
     const zero = { amount: (0).toFixed(this.reference.currencies.minorUnits(currency)), currency };
     const payer = shipment.incoterm === 'DDP' ? 'sender' : 'recipient';
     const territories = this.customs.customsTerritories;
-    if (territoryOf(shipment.shipFrom, territories) === territoryOf(shipment.shipTo, territories)) {
+    ctx.domestic ??= territoryOf(shipment.shipFrom, territories) === territoryOf(shipment.shipTo, territories);
+    if (ctx.domestic) {
       return { total: zero, payer, confidence: 'exact', duties: zero, taxes: zero, fees: zero, lines: [], deMinimis: [], collectedAtSale: false, warnings: [] };
     }
     const input: LandedCostInput = {
@@ -358,7 +364,8 @@ export class QuoteService {
       ...(ctx.sellerRegistrations && { sellerRegistrations: ctx.sellerRegistrations }),
       ...(carrier.ddp && { carrierFees: { ddpFee: carrier.ddp.ddpFee, disbursementFee: carrier.ddp.disbursementFee } }),
     };
-    const key = JSON.stringify(input);
+    // Everything else in `input` comes from the request and is the same for every option.
+    const key = JSON.stringify([shipping, input.mode, pickupDate, input.carrierFees ?? null]);
     const known = ctx.landedCost.get(key);
     if (known) return known;
     const r: LandedCostResult = this.landedCost.estimate(input);
