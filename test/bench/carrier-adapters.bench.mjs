@@ -3,22 +3,9 @@
 //   node test/bench/carrier-adapters.bench.mjs [--quick] [--iterations N]
 // Rates DE->US through the MyDHL, UPS and FedEx adapters against the local emulators and compares
 // each call with the raw HTTP round trip of the same request. Target: at most a few ms per carrier.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-const require = createRequire(import.meta.url);
-const swc = require('@swc/core');
-const Module = require('node:module');
-Module._extensions['.ts'] = (mod, filename) => {
-  const { code } = swc.transformSync(readFileSync(filename, 'utf8'), {
-    filename,
-    jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' },
-    module: { type: 'commonjs' },
-  });
-  mod._compile(code, filename);
-};
+import { requireTs } from './require-ts.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
@@ -26,7 +13,7 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const n = args.indexOf('--iterations');
 const iterations = n >= 0 ? Number(args[n + 1]) : quick ? 300 : 2000;
-const { runCarrierAdapterBench } = require(path.join(here, 'carrier-adapters.bench.ts'));
+const { runCarrierAdapterBench } = requireTs(path.join(here, 'carrier-adapters.bench.ts'));
 const r = await runCarrierAdapterBench({ root, iterations, log: (m) => console.log(`[carriers] ${m}`) });
 console.log('');
 console.log('carrier  raw p50  adapter p50  wall overhead (paired median)  CPU raw  CPU adapter  CPU overhead  raw p99  adapter p99   (ms)');

@@ -3,22 +3,9 @@
 //   DATABASE_URL=postgres://user@127.0.0.1:5432/postgres node test/bench/tracking.bench.mjs [--quick]
 // (or `node scripts/launch.mjs bench-tracking` is not needed: any PostgreSQL server works; a database
 // is created on it and left for inspection). Builds nothing: run `npm run build` first.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-const require = createRequire(import.meta.url);
-const swc = require('@swc/core');
-const Module = require('node:module');
-Module._extensions['.ts'] = (mod, filename) => {
-  const { code } = swc.transformSync(readFileSync(filename, 'utf8'), {
-    filename,
-    jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' },
-    module: { type: 'commonjs' },
-  });
-  mod._compile(code, filename);
-};
+import { requireTs } from './require-ts.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
@@ -27,7 +14,7 @@ if (!process.env.DATABASE_URL) {
   process.exit(2);
 }
 const quick = process.argv.includes('--quick');
-const { runTrackingBench } = require(path.join(here, 'tracking.bench.ts'));
+const { runTrackingBench } = requireTs(path.join(here, 'tracking.bench.ts'));
 const r = await runTrackingBench({ root, serverUrl: process.env.DATABASE_URL, seconds: quick ? 3 : 10, large: quick ? 100_000 : 1_000_000, log: (m) => console.log(`[tracking] ${m}`) });
 console.log(`floor GET /health: p50 ${r.floor.p50Ms.toFixed(2)} ms, p99 ${r.floor.p99Ms.toFixed(2)} ms`);
 console.log(`ingestion: ${r.ingest.eventsPerSecond.toFixed(0)} events/s (target >= 2000), p99 ${r.ingest.p99Ms.toFixed(1)} ms`);

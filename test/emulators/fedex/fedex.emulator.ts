@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
-import { CarrierEmulator, historyStart, EmulatorRequest, EmulatorResponse, Route } from '../carrier-emulator';
+import { historyStart, EmulatorRequest, EmulatorResponse, Route } from '../carrier-emulator';
+import { OAuthCarrierEmulator } from '../oauth-emulator';
 import { pdfLabel, zplLabel } from '../label-fixtures';
 import { WireSchema } from '../openapi-document';
 import { FEDEX_CANCEL_REQUEST, FEDEX_RATE_REQUEST, FEDEX_SHIP_REQUEST, FEDEX_TOKEN_REQUEST, FEDEX_TRACK_REQUEST } from './fedex-wire.schemas';
@@ -32,10 +33,8 @@ const SERVICES: Record<string, { name: string; days: string; n: number; factor: 
 };
 
 /** FedEx emulator: OAuth, Rate, Ship (create, cancel) and Track, requests checked against our FedEx schemas. */
-export class FedexEmulator extends CarrierEmulator {
-  private readonly tokens = new Set<string>();
+export class FedexEmulator extends OAuthCarrierEmulator {
   private readonly shipments = new Map<string, EmulatedShipment>();
-  private serial = 0;
   private readonly schemas = {
     token: new WireSchema(FEDEX_TOKEN_REQUEST),
     rate: new WireSchema(FEDEX_RATE_REQUEST),
@@ -51,10 +50,6 @@ export class FedexEmulator extends CarrierEmulator {
   protected override resetState(): void {
     // Issued tokens survive a reset, as sessions survive at the real carrier.
     this.shipments.clear();
-  }
-
-  protected override expireTokens(): void {
-    this.tokens.clear();
   }
 
   protected routes(): Route[] {
@@ -84,23 +79,25 @@ export class FedexEmulator extends CarrierEmulator {
 
   private token(req: EmulatorRequest): EmulatorResponse {
     const problems = this.schemas.token.validate(req.body);
-    if (!(req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) problems.push({ path: 'header.content-type', message: 'must be application/x-www-form-urlencoded' });
+    problems.push(...this.formEncoded(req));
     if (problems.length) return this.invalid(problems);
     const b = req.body as Record<string, string>;
     if (b.client_id !== this.options.clientId || b.client_secret !== this.options.clientSecret) {
       return { status: 401, body: this.errorBody(401, 'The given client credentials were not valid. Please modify your request and try again.', 'NOT.AUTHORIZED.ERROR') };
     }
-    this.serial += 1;
-    const token = `fedex-emulated-${this.serial}-${randomUUID()}`;
-    this.tokens.add(token);
+    const token = this.issueToken((serial) => `fedex-emulated-${serial}-${randomUUID()}`);
     return { status: 200, body: { access_token: token, token_type: 'bearer', expires_in: this.options.tokenLifetimeSeconds ?? 3599, scope: 'CXS-TP' } };
   }
 
-  private authorised(req: EmulatorRequest, next: () => EmulatorResponse | Promise<EmulatorResponse>): EmulatorResponse | Promise<EmulatorResponse> {
-    const m = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
-    if (!m || !this.tokens.has(m[1])) return { status: 401, body: this.errorBody(401, 'We could not authorize your credentials. Please check your permissions and try again.', 'NOT.AUTHORIZED.ERROR') };
-    if (!(req.headers['content-type'] ?? '').includes('application/json')) return this.invalid([{ path: 'header.content-type', message: 'must be application/json' }]);
-    return next();
+  protected unauthorised(): EmulatorResponse {
+    return { status: 401, body: this.errorBody(401, 'We could not authorize your credentials. Please check your permissions and try again.', 'NOT.AUTHORIZED.ERROR') };
+  }
+
+  /** FedEx takes JSON only, once the token is good. */
+  protected override authorised(req: EmulatorRequest, next: () => EmulatorResponse | Promise<EmulatorResponse>): EmulatorResponse | Promise<EmulatorResponse> {
+    return super.authorised(req, () =>
+      (req.headers['content-type'] ?? '').includes('application/json') ? next() : this.invalid([{ path: 'header.content-type', message: 'must be application/json' }]),
+    );
   }
 
   private rate(req: EmulatorRequest): EmulatorResponse {
@@ -168,8 +165,7 @@ export class FedexEmulator extends CarrierEmulator {
     const rs = body?.requestedShipment;
     if (rs && rs.requestedPackageLineItems && rs.totalPackageCount !== undefined && rs.totalPackageCount !== rs.requestedPackageLineItems.length) problems.push({ path: 'requestedShipment.totalPackageCount', message: 'does not match the number of package line items' });
     if (problems.length) return this.invalid(problems);
-    this.serial += 1;
-    const base = 794600000000 + this.serial * 10;
+    const base = 794600000000 + this.nextSerial() * 10;
     const pieces = rs.requestedPackageLineItems.map((_: unknown, i: number) => String(base + i));
     const imageType = rs.labelSpecification.imageType;
     const pieceResponses = await Promise.all(

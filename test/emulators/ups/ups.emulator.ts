@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import path from 'node:path';
-import { CarrierEmulator, historyStart, EmulatorRequest, EmulatorResponse, Route } from '../carrier-emulator';
+import { historyStart, EmulatorRequest, EmulatorResponse, Route } from '../carrier-emulator';
+import { OAuthCarrierEmulator } from '../oauth-emulator';
 import { gifLabel, pdfLabel, zplLabel } from '../label-fixtures';
 import { OpenApiDocument, SchemaProblem } from '../openapi-document';
 
@@ -38,10 +39,8 @@ const SERVICES: Record<string, { name: string; days: number; factor: number }> =
  * UPS emulator: OAuth client credentials, Rating (Shop/Shoptimeintransit), Shipping (ship, void)
  * and Tracking, every request validated against the UPS OpenAPI files in `specs/ups` (MIT).
  */
-export class UpsEmulator extends CarrierEmulator {
-  private readonly tokens = new Set<string>();
+export class UpsEmulator extends OAuthCarrierEmulator {
   private readonly shipments = new Map<string, EmulatedShipment>();
-  private serial = 0;
   private readonly oauth = OpenApiDocument.load(path.join(SPECS, 'OAuthClientCredentials.yaml'));
   private readonly rating = OpenApiDocument.load(path.join(SPECS, 'Rating.yaml'));
   private readonly shipping = OpenApiDocument.load(path.join(SPECS, 'Shipping.yaml'));
@@ -58,10 +57,6 @@ export class UpsEmulator extends CarrierEmulator {
   protected override resetState(): void {
     // Issued tokens survive a reset, as sessions survive at the real carrier.
     this.shipments.clear();
-  }
-
-  protected override expireTokens(): void {
-    this.tokens.clear();
   }
 
   protected routes(): Route[] {
@@ -92,12 +87,10 @@ export class UpsEmulator extends CarrierEmulator {
   private token(req: EmulatorRequest): EmulatorResponse {
     const expected = `Basic ${Buffer.from(`${this.options.clientId}:${this.options.clientSecret}`).toString('base64')}`;
     const problems = this.oauth.validate('#/paths/~1security~1v1~1oauth~1token/post/requestBody/content/application~1x-www-form-urlencoded/schema', req.body);
-    if (!(req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) problems.push({ path: 'header.content-type', message: 'must be application/x-www-form-urlencoded' });
+    problems.push(...this.formEncoded(req));
     if (problems.length) return this.invalid(problems);
     if (req.headers.authorization !== expected) return { status: 401, body: this.errorBody(401, 'Invalid Authentication Information', '250003') };
-    this.serial += 1;
-    const token = `ups-emulated-token-${this.serial}-${Date.now().toString(36)}`;
-    this.tokens.add(token);
+    const token = this.issueToken((serial) => `ups-emulated-token-${serial}-${Date.now().toString(36)}`);
     return {
       status: 200,
       body: {
@@ -111,10 +104,8 @@ export class UpsEmulator extends CarrierEmulator {
     };
   }
 
-  private authorised(req: EmulatorRequest, next: () => EmulatorResponse | Promise<EmulatorResponse>): EmulatorResponse | Promise<EmulatorResponse> {
-    const m = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
-    if (!m || !this.tokens.has(m[1])) return { status: 401, body: this.errorBody(401, 'Invalid Authentication Information', '250002') };
-    return next();
+  protected unauthorised(): EmulatorResponse {
+    return { status: 401, body: this.errorBody(401, 'Invalid Authentication Information', '250002') };
   }
 
   private params(doc: OpenApiDocument, template: string, method: string, req: EmulatorRequest, overrides = {}): SchemaProblem[] {
@@ -196,11 +187,11 @@ export class UpsEmulator extends CarrierEmulator {
     const shipment = body?.ShipmentRequest?.Shipment;
     if (shipment && shipment.Shipper?.ShipperNumber !== this.options.accountNumber) problems.push({ path: 'ShipmentRequest.Shipment.Shipper.ShipperNumber', message: 'is not the account of these credentials' });
     if (problems.length) return this.invalid(problems);
-    this.serial += 1;
+    const serial = this.nextSerial();
     const service = shipment.Service.Code;
     const packages = asArray(shipment.Package);
     const format = body.ShipmentRequest.LabelSpecification.LabelImageFormat.Code;
-    const numbers = packages.map((_: unknown, i: number) => upsTrackingNumber(this.options.accountNumber, service, this.serial * 10 + i));
+    const numbers = packages.map((_: unknown, i: number) => upsTrackingNumber(this.options.accountNumber, service, serial * 10 + i));
     const results = await Promise.all(
       numbers.map(async (n: string) => ({
         TrackingNumber: n,
