@@ -1,5 +1,6 @@
 import type { CurrencyTable } from '../../money/money';
 import { PdfDoc, startPdf } from '../pdf/pdf-buffer';
+import { FONT, FontName } from '../pdf/fonts';
 import { line } from '../pdf/pdf-text';
 import { CustomsDeclaration, declarationTotals, EXPORT_REASON_TEXT, partyLines, taxIdLine } from './customs-declaration';
 
@@ -30,9 +31,9 @@ export async function renderCommercialInvoicePdf(d: CustomsDeclaration, currenci
   const t = (value: string, x: number, y: number, opts: { width?: number; align?: 'left' | 'right' } = {}) =>
     line(doc, value, x, y, opts.width ?? CONTENT, opts.align);
 
-  doc.font('Helvetica-Bold').fontSize(18);
+  doc.font(FONT.bold).fontSize(18);
   t('COMMERCIAL INVOICE', MARGIN, MARGIN);
-  doc.font('Helvetica').fontSize(9);
+  doc.font(FONT.regular).fontSize(9);
   const meta: [string, string][] = [
     ['Invoice no.', d.number],
     ['Date', d.date],
@@ -40,23 +41,24 @@ export async function renderCommercialInvoicePdf(d: CustomsDeclaration, currenci
     ['Carrier', `${d.carrierName} - ${d.serviceName}`],
     ['Tracking', d.trackingNumbers.join(', ')],
   ];
+  // Beside the title; the values get room for a full shipment id (30 characters) in any font cut.
   meta.forEach(([k, v], i) => {
-    doc.font('Helvetica-Bold');
-    t(k, 330, MARGIN + i * 12);
-    doc.font('Helvetica');
-    t(v, 400, MARGIN + i * 12, { width: A4.width - MARGIN - 400 });
+    doc.font(FONT.bold);
+    t(k, 290, MARGIN + i * 12, { width: 60 });
+    doc.font(FONT.regular);
+    t(v, 355, MARGIN + i * 12, { width: A4.width - MARGIN - 355 });
   });
 
   // Parties side by side.
   let y = MARGIN + 70;
   const boxWidth = CONTENT / 2 - 5;
   const party = (x: number, title: string, p: CustomsDeclaration['exporter']) => {
-    doc.font('Helvetica-Bold').fontSize(8);
+    doc.font(FONT.bold).fontSize(8);
     t(title, x + 6, y + 6);
-    doc.font('Helvetica').fontSize(9);
+    doc.font(FONT.regular).fontSize(9);
     const lines = [...partyLines(p), ...(p.phone ? [`Tel. ${p.phone}`] : []), ...(p.email ? [p.email] : [])];
     lines.forEach((line, i) => t(line, x + 6, y + 19 + i * 11, { width: boxWidth - 12 }));
-    doc.font('Helvetica-Bold');
+    doc.font(FONT.bold);
     const ids = p.taxIds.length ? p.taxIds.map(taxIdLine) : ['Tax ID: none given'];
     ids.forEach((line, i) => t(line, x + 6, y + 19 + (lines.length + i) * 11 + 3, { width: boxWidth - 12 }));
     return 19 + (lines.length + ids.length) * 11 + 10;
@@ -82,9 +84,9 @@ export async function renderCommercialInvoicePdf(d: CustomsDeclaration, currenci
   terms.forEach(([k, v], i) => {
     const x = MARGIN + (i % 2) * (CONTENT / 2);
     const row = Math.floor(i / 2);
-    doc.font('Helvetica-Bold');
+    doc.font(FONT.bold);
     t(k, x, y + row * 12);
-    doc.font('Helvetica');
+    doc.font(FONT.regular);
     t(v, x + 110, y + row * 12, { width: CONTENT / 2 - 115 });
   });
   y += Math.ceil(terms.length / 2) * 12 + 12;
@@ -106,7 +108,7 @@ export async function renderCommercialInvoicePdf(d: CustomsDeclaration, currenci
       `${item.unitValue.amount}`,
       totals.lineTotals[i].amount,
     ];
-    row(doc, y, cells, 'Helvetica');
+    row(doc, y, cells, FONT.regular);
     y += 14;
   });
   doc.lineWidth(0.8).moveTo(MARGIN, y).lineTo(MARGIN + CONTENT, y).stroke();
@@ -118,16 +120,16 @@ export async function renderCommercialInvoicePdf(d: CustomsDeclaration, currenci
   if (d.insurance) totalRows.push(['Insurance', d.insurance.amount]);
   totalRows.push([`Total invoice value (${d.currency})`, totals.invoiceTotal.amount]);
   totalRows.forEach(([k, v], i) => {
-    doc.font(i === totalRows.length - 1 ? 'Helvetica-Bold' : 'Helvetica').fontSize(9.5);
+    doc.font(i === totalRows.length - 1 ? FONT.bold : FONT.regular).fontSize(9.5);
     t(k, MARGIN + CONTENT * 0.45, y + i * 13, { width: CONTENT * 0.35, align: 'right' });
     t(v, MARGIN + CONTENT * 0.8, y + i * 13, { width: CONTENT * 0.2, align: 'right' });
   });
   y += totalRows.length * 13 + 20;
 
   // Declaration and signature.
-  doc.font('Helvetica-Bold').fontSize(9);
+  doc.font(FONT.bold).fontSize(9);
   t('DECLARATION', MARGIN, y);
-  doc.font('Helvetica').fontSize(9);
+  doc.font(FONT.regular).fontSize(9);
   doc.text(COMMERCIAL_INVOICE_DECLARATION, MARGIN, y + 13, { width: CONTENT });
   y += 45;
   const signatory = d.signatory ?? d.exporter.name ?? d.exporter.company ?? '';
@@ -140,11 +142,11 @@ export async function renderCommercialInvoicePdf(d: CustomsDeclaration, currenci
 
 function tableHeader(doc: PdfDoc, y: number): number {
   doc.rect(MARGIN, y, CONTENT, 15).fill('#e6e6e6').fillColor('black');
-  row(doc, y + 4, COLUMNS.map((c) => c.caption), 'Helvetica-Bold');
+  row(doc, y + 4, COLUMNS.map((c) => c.caption), FONT.bold);
   return y + 19;
 }
 
-function row(doc: PdfDoc, y: number, cells: string[], font: string): void {
+function row(doc: PdfDoc, y: number, cells: string[], font: FontName): void {
   let x = MARGIN;
   doc.font(font).fontSize(8.5);
   cells.forEach((cell, i) => {

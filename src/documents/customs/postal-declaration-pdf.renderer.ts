@@ -1,5 +1,6 @@
 import type { CurrencyTable } from '../../money/money';
 import { PdfDoc, startPdf } from '../pdf/pdf-buffer';
+import { FONT } from '../pdf/fonts';
 import { fitText, line } from '../pdf/pdf-text';
 import { CustomsDeclaration, declarationTotals, ExportReason, partyLines, taxIdLine } from './customs-declaration';
 
@@ -26,11 +27,11 @@ export async function renderCn22Pdf(d: CustomsDeclaration, currencies: CurrencyT
   const M = 10;
   doc.addPage({ size: [W, 432], margin: 0 });
   doc.lineWidth(0.8).rect(M, M, W - 2 * M, 432 - 2 * M).stroke();
-  doc.font('Helvetica-Bold').fontSize(12);
+  doc.font(FONT.bold).fontSize(12);
   line(doc, 'CUSTOMS DECLARATION', M + 6, M + 6, 170);
   doc.fontSize(18);
   line(doc, 'CN 22', W - M - 70, M + 4, 64, 'right');
-  doc.font('Helvetica').fontSize(7);
+  doc.font(FONT.regular).fontSize(7);
   line(doc, `Designated operator: ${d.carrierName}`, M + 6, M + 22, 180);
   line(doc, 'May be opened officially', W - M - 110, M + 24, 104, 'right');
   let y = M + 36;
@@ -38,12 +39,12 @@ export async function renderCn22Pdf(d: CustomsDeclaration, currencies: CurrencyT
 
   // Items: description and quantity, weight, value; HS code and origin under each.
   const cols = [M + 6, M + 160, M + 210];
-  doc.font('Helvetica-Bold').fontSize(6.5);
+  doc.font(FONT.bold).fontSize(6.5);
   line(doc, 'Quantity and detailed description of contents', cols[0], y, 150);
   line(doc, 'Weight (kg)', cols[1], y, 48, 'right');
   line(doc, `Value (${d.currency})`, cols[2], y, W - M - 6 - cols[2], 'right');
   y += 10;
-  doc.font('Helvetica').fontSize(7.5);
+  doc.font(FONT.regular).fontSize(7.5);
   const shown = d.items.slice(0, 5);
   shown.forEach((item, i) => {
     line(doc, `${item.quantity} x ${item.description}`, cols[0], y, 150);
@@ -60,13 +61,13 @@ export async function renderCn22Pdf(d: CustomsDeclaration, currencies: CurrencyT
   }
   doc.moveTo(M + 6, y).lineTo(W - M - 6, y).stroke();
   y += 4;
-  doc.font('Helvetica-Bold').fontSize(7.5);
+  doc.font(FONT.bold).fontSize(7.5);
   line(doc, 'Total gross weight (kg)', cols[0], y, 150);
   line(doc, d.grossWeightKg.toFixed(3), cols[1], y, 48, 'right');
   line(doc, `${totals.goods.amount} ${d.currency}`, cols[2] - 20, y, W - M - 6 - cols[2] + 20, 'right');
   y += 16;
 
-  doc.font('Helvetica').fontSize(6.5);
+  doc.font(FONT.regular).fontSize(6.5);
   const importerIds = d.importer.taxIds.map(taxIdLine).join(', ');
   if (importerIds) {
     line(doc, `Importer's reference: ${importerIds}`, M + 6, y, W - 2 * M - 12);
@@ -90,23 +91,23 @@ export async function renderCn23Pdf(d: CustomsDeclaration, currencies: CurrencyT
   const M = 36;
   const W = 595.28 - 2 * M;
   doc.addPage({ size: 'A4', margin: 0 });
-  doc.font('Helvetica-Bold').fontSize(16);
+  doc.font(FONT.bold).fontSize(16);
   line(doc, 'CUSTOMS DECLARATION', M, M, 300);
   doc.fontSize(22);
   line(doc, 'CN 23', M + W - 120, M - 4, 120, 'right');
-  doc.font('Helvetica').fontSize(8);
+  doc.font(FONT.regular).fontSize(8);
   line(doc, `Designated operator: ${d.carrierName} (${d.serviceName})   May be opened officially`, M, M + 20, W);
   line(doc, `Item no.: ${d.trackingNumbers.join(', ')}   Reference: ${d.reference ?? '-'}`, M, M + 31, W);
 
   let y = M + 48;
   const half = W / 2 - 4;
   const party = (x: number, title: string, p: CustomsDeclaration['exporter'], refTitle: string) => {
-    doc.font('Helvetica-Bold').fontSize(7.5);
+    doc.font(FONT.bold).fontSize(7.5);
     line(doc, title, x + 5, y + 4, half - 10);
-    doc.font('Helvetica').fontSize(8.5);
+    doc.font(FONT.regular).fontSize(8.5);
     const lines = [...partyLines(p), ...(p.phone ? [`Tel. ${p.phone}`] : []), ...(p.email ? [p.email] : [])];
     lines.forEach((l, i) => line(doc, l, x + 5, y + 15 + i * 10.5, half - 10));
-    doc.font('Helvetica-Bold').fontSize(7.5);
+    doc.font(FONT.bold).fontSize(7.5);
     line(doc, refTitle, x + 5, y + 18 + lines.length * 10.5, half - 10);
     const ids = p.taxIds.length ? p.taxIds.map(taxIdLine) : ['-'];
     ids.forEach((id, i) => line(doc, id, x + 5, y + 28 + (lines.length + i) * 10.5, half - 10));
@@ -127,7 +128,7 @@ export async function renderCn23Pdf(d: CustomsDeclaration, currencies: CurrencyT
   ];
   const rowAt = (cells: string[], yy: number, bold: boolean) => {
     let x = M;
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(bold ? 7.5 : 8.5);
+    doc.font(bold ? FONT.bold : FONT.regular).fontSize(bold ? 7.5 : 8.5);
     cells.forEach((c, i) => {
       line(doc, c, x + 3, yy, cols[i].w * W - 6, cols[i].a);
       x += cols[i].w * W;
@@ -157,11 +158,11 @@ export async function renderCn23Pdf(d: CustomsDeclaration, currencies: CurrencyT
   });
   doc.moveTo(M, y).lineTo(M + W, y).stroke();
   y += 5;
-  doc.font('Helvetica-Bold').fontSize(8.5);
+  doc.font(FONT.bold).fontSize(8.5);
   line(doc, `Total gross weight: ${d.grossWeightKg.toFixed(3)} kg`, M, y, W / 2);
   line(doc, `Total value: ${totals.goods.amount} ${d.currency}`, M + W / 2, y, W / 2, 'right');
   y += 12;
-  doc.font('Helvetica').fontSize(8.5);
+  doc.font(FONT.regular).fontSize(8.5);
   const postage = [d.shipping ? `Postal charges/fees: ${d.shipping.amount} ${d.shipping.currency}` : '', d.insurance ? `Insurance: ${d.insurance.amount} ${d.insurance.currency}` : '']
     .filter(Boolean)
     .join('   ');
@@ -171,7 +172,7 @@ export async function renderCn23Pdf(d: CustomsDeclaration, currencies: CurrencyT
   }
   y += 4;
   y = categoryBoxes(doc, d.reason, M, y, W, 6);
-  doc.font('Helvetica').fontSize(8.5);
+  doc.font(FONT.regular).fontSize(8.5);
   line(doc, `Explanation: ${d.reason === 'repair' ? 'Repair or warranty' : d.reason === 'other' ? 'Other goods' : '-'}   Incoterm: ${d.incoterm}`, M, y, W);
   y += 12;
   line(doc, `Invoice: ${d.number}   Licence: -   Certificate: -`, M, y, W);
@@ -187,7 +188,7 @@ export async function renderCn23Pdf(d: CustomsDeclaration, currencies: CurrencyT
 
 /** The category boxes, the declaration's own reason ticked. Returns the y below them. */
 function categoryBoxes(doc: PdfDoc, reason: ExportReason, x: number, y: number, width: number, perRow: number): number {
-  doc.font('Helvetica').fontSize(7.5);
+  doc.font(FONT.regular).fontSize(7.5);
   const cell = width / perRow;
   CATEGORIES.forEach((c, i) => {
     const cx = x + (i % perRow) * cell;

@@ -1,4 +1,5 @@
 import { startPdf, PdfDoc } from '../pdf/pdf-buffer';
+import { FONT } from '../pdf/fonts';
 import { line } from '../pdf/pdf-text';
 import { darkRuns, encodeCode128, encodeDataMatrix } from './barcode-encoder';
 import { LabelElement, layoutLabel } from './label-layout';
@@ -27,7 +28,7 @@ export async function renderLabelsPdf(labels: LabelData[], size: LabelSize): Pro
       offsetX = 36;
       offsetY = 36;
       doc.save().lineWidth(0.5).dash(4, { space: 3 }).rect(offsetX - 6, offsetY - 6, LABEL_AREA.width + 12, LABEL_AREA.height + 12).stroke().undash().restore();
-      doc.font('Helvetica').fontSize(7).fillColor('black');
+      doc.font(FONT.regular).fontSize(7).fillColor('black');
       doc.text('Cut along the dashed line and attach the label to the largest side of the parcel.', offsetX - 6, offsetY + LABEL_AREA.height + 12, {
         width: LABEL_AREA.width + 12,
         lineBreak: false,
@@ -52,7 +53,7 @@ function paint(doc: PdfDoc, el: LabelElement): void {
       else doc.lineWidth(el.thickness).rect(el.x, el.y, el.width, el.height).stroke('black');
       return;
     case 'text': {
-      const font = el.bold ? 'Helvetica-Bold' : 'Helvetica';
+      const font = el.bold ? FONT.bold : FONT.regular;
       doc.font(font).fontSize(el.size).fillColor(el.inverse ? 'white' : 'black');
       line(doc, el.text, el.x, el.y, el.width, el.align);
       doc.fillColor('black');

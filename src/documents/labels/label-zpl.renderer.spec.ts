@@ -75,9 +75,57 @@ describe('ZPL graphic compression', () => {
 describe('printableText', () => {
   it.each([
     ['Müller', 'Müller'],
-    ['Łódź', 'Lódz'],
-    ['Dvořák', 'Dvorák'],
-    ['東京', '??'],
-    ['a\nb', 'a b'],
+    ['Łódź', 'Łódź'],
+    ['Dvořák', 'Dvořák'],
+    ['Ñandú', 'Ñandú'],
+    ['Ελληνικά', 'Ελληνικά'],
+    ['Дмитрий', 'Дмитрий'],
+    // Decomposed input prints composed.
+    ['Zoe\u0308', 'Zoë'],
+    // Full-width forms print as their plain letters; the font has no CJK ideographs.
+    ['ＡＢＣ', 'ABC'],
+    ['東京都', '???'],
+    ['a\nb\tc', 'a b c'],
+    ['bell\u0007', 'bell?'],
   ])('%s -> %s', (input, expected) => expect(printableText(input)).toBe(expected));
+});
+
+describe('ZPL labels with names in other scripts', () => {
+  const names = { name: 'Zoë Müller', company: 'Дмитрий Ñandú', street1: 'Ελληνικά 12', street2: 'Łódź', city: 'Αθήνα' };
+  const unicodeLabel: LabelData = { ...label, shipTo: { ...label.shipTo, ...names, region: undefined, postalCode: '10557', country: 'GR' } };
+
+  /** The text of every field as the printer decodes it: ^FH escapes undone, UTF-8 (as ^CI28 declares). */
+  function fields(zpl: string): { font: string; text: string }[] {
+    return [...zpl.matchAll(/\^A(0N|@N)[^\^]*((?:\^FB[^\^]*)?(?:\^FR)?)\^FH\^FD([^\^]*)\^FS/g)].map((m) => ({
+      font: m[1] === '0N' ? '0' : zpl.slice(m.index!, zpl.indexOf('^FB', m.index)).split(',').pop()!,
+      text: Buffer.from(m[3].replace(/_([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8'),
+    }));
+  }
+
+  it.each([203, 300] as const)('%i dpi: every name is sent as written, in UTF-8, with a font that has the glyphs', (dpi) => {
+    const zpl = renderLabelsZpl([unicodeLabel], dpi);
+    expect(zpl).toContain('^CI28');
+    expect(zpl).toMatch(/^[\x20-\x7e\n]*$/);
+    const printed = fields(zpl);
+    for (const value of Object.values(names)) {
+      const field = printed.find((f) => f.text.includes(value));
+      expect(field).toBeDefined();
+      expect(field!.font).toBe(/^[\x20-\xff]*$/.test(value) ? '0' : 'E:TT0003M_.TTF');
+    }
+    // Latin-1 text stays on font 0, as before.
+    expect(printed.find((f) => f.text === 'FROM')!.font).toBe('0');
+  });
+
+  it('^ and ~ in a name neither end the field nor start a command, and a backslash cannot break the line', () => {
+    const zpl = renderLabelsZpl([{ ...unicodeLabel, shipTo: { ...unicodeLabel.shipTo, name: 'Ζωή ^FS^XZ~JR \\& Co' } }], 203);
+    expect(zpl.split('^').length - 1).toBe((zpl.match(/\^[A-Z0-9@]{1,2}/g) ?? []).length);
+    expect(zpl).not.toContain('~');
+    expect(zpl.match(/\^XZ/g)).toHaveLength(1);
+    expect(fields(zpl).map((f) => f.text)).toContain('Ζωή ^FS^XZ~JR \\\\& Co');
+  });
+
+  it('CJK, which no resident font is sure to have, prints as ? instead of garbage', () => {
+    const zpl = renderLabelsZpl([{ ...unicodeLabel, shipTo: { ...unicodeLabel.shipTo, city: '東京都' } }], 203);
+    expect(fields(zpl).map((f) => f.text)).toContain('10557 ???');
+  });
 });

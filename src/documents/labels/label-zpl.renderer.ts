@@ -1,13 +1,20 @@
 import { dataMatrixSide, encodeCode128 } from './barcode-encoder';
 import { LabelElement, layoutLabel } from './label-layout';
 import { LABEL_AREA, LabelData, ZplDpi } from './label.types';
-import { printableText } from './printable-text';
+import { fitsZebraFont0, printableText } from './printable-text';
 
 /**
  * Average width of a character of Zebra font 0 (CG Triumvirate Bold Condensed) as a share of its height.
  * Text is shortened with this estimate before printing because a ZPL printer cannot measure for us.
  */
 const FONT0_WIDTH_FACTOR = 0.5;
+/**
+ * Text that font 0 cannot print (beyond Windows-1252: Central European letters, Greek, Cyrillic, ...)
+ * uses Zebra's resident Unicode font, Swiss 721 (`E:TT0003M_.TTF` on Link-OS printers), which is not
+ * condensed: its characters average a little more of their height.
+ */
+const UNICODE_FONT = 'E:TT0003M_.TTF';
+const UNICODE_WIDTH_FACTOR = 0.6;
 const QUIET_MODULES = 10;
 
 /**
@@ -38,11 +45,16 @@ function paint(el: LabelElement, d: (pt: number) => number, k: number): string {
     }
     case 'text': {
       const h = Math.max(10, Math.round(el.size * k * 1.05));
-      const maxChars = Math.max(1, Math.floor(d(el.width) / (h * FONT0_WIDTH_FACTOR)));
-      let value = printableText(el.text);
-      if (value.length > maxChars) value = `${value.slice(0, Math.max(1, maxChars - 3)).trimEnd()}...`;
+      const text = printableText(el.text);
+      const font0 = fitsZebraFont0(text);
+      const maxChars = Math.max(1, Math.floor(d(el.width) / (h * (font0 ? FONT0_WIDTH_FACTOR : UNICODE_WIDTH_FACTOR))));
+      const chars = [...text];
+      const shown = chars.length > maxChars ? `${chars.slice(0, Math.max(1, maxChars - 3)).join('').trimEnd()}...` : text;
+      const font = font0 ? `^A0N,${h},${h}` : `^A@N,${h},${h},${UNICODE_FONT}`;
       const align = el.align === 'center' ? 'C' : el.align === 'right' ? 'R' : 'L';
-      return `^FO${d(el.x)},${d(el.y)}^A0N,${h},${h}^FB${d(el.width)},1,0,${align}${el.inverse ? '^FR' : ''}^FH^FD${zplField(value)}^FS`;
+      // In a field block a backslash starts an escape (\& is a line break): \\ prints one.
+      const value = shown.replace(/\\/g, '\\\\');
+      return `^FO${d(el.x)},${d(el.y)}${font}^FB${d(el.width)},1,0,${align}${el.inverse ? '^FR' : ''}^FH^FD${zplField(value)}^FS`;
     }
     case 'code128': {
       const symbol = encodeCode128(el.data);

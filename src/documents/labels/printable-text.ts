@@ -1,23 +1,34 @@
-// Characters of Windows-1252 beyond Latin-1 that the PDF standard fonts can print.
+import { fontHasGlyph } from '../pdf/fonts';
+
+// Characters of Windows-1252 beyond Latin-1: with Latin-1, what Zebra font 0 prints.
 const CP1252_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
 
 /**
- * Text as the label fonts can print it. The PDF standard fonts (and Zebra font 0) cover Windows-1252,
- * so other Latin letters lose their diacritics (ł -> l, č -> c) and anything else becomes `?`.
- * Carriers require Latin script on international labels, so this is a fallback, not a translation.
+ * Text as the document font prints it (see `FONT`): composed (NFC), line breaks and tabs as spaces,
+ * every character the font has kept as written (Latin with diacritics, Greek, Cyrillic, ...). A
+ * character it lacks is replaced by its compatibility form when the font has that (full-width
+ * `Ａ` -> `A`, `ﬁ` -> `fi`) or by the letter without its marks, and otherwise by `?`: DejaVu Sans has
+ * no CJK ideographs, so Chinese, Japanese and Korean characters print as `?`.
  */
 export function printableText(value: string): string {
   let out = '';
-  for (const ch of value.replace(/[\r\n\t]+/g, ' ')) {
+  for (const ch of value.normalize('NFC').replace(/[\r\n\t]+/g, ' ')) {
     const code = ch.codePointAt(0)!;
-    if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || CP1252_EXTRA.has(ch)) {
+    if (code >= 0x20 && (code < 0x7f || code > 0x9f) && fontHasGlyph(code)) {
       out += ch;
       continue;
     }
-    const stripped = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-    out += /^[\x20-\x7e]+$/.test(stripped) ? stripped : SPECIAL[ch] ?? '?';
+    const plain = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+    out += plain !== '' && [...plain].every((c) => c.codePointAt(0)! >= 0x20 && fontHasGlyph(c.codePointAt(0)!)) ? plain : '?';
   }
   return out;
 }
 
-const SPECIAL: Record<string, string> = { ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ħ: 'h', ı: 'i', ŀ: 'l', ø: 'o', Ø: 'O' };
+/** Whether Zebra's font 0 prints every character of `text` (Windows-1252 under `^CI28`). */
+export function fitsZebraFont0(text: string): boolean {
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (!((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || CP1252_EXTRA.has(ch))) return false;
+  }
+  return true;
+}

@@ -1,5 +1,6 @@
 import { encodeCode128 } from '../labels/barcode-encoder';
 import { startPdf } from '../pdf/pdf-buffer';
+import { FONT } from '../pdf/fonts';
 import { line } from '../pdf/pdf-text';
 import { ManifestData, manifestTotals } from './manifest.types';
 
@@ -27,9 +28,9 @@ export async function renderManifestPdf(m: ManifestData): Promise<Buffer> {
   const header = () => {
     page++;
     doc.addPage({ size: 'A4', margin: 0 });
-    doc.font('Helvetica-Bold').fontSize(16);
+    doc.font(FONT.bold).fontSize(16);
     line(doc, `${m.carrierName} - end-of-day manifest`, M, M, W - 170);
-    doc.font('Helvetica').fontSize(9);
+    doc.font(FONT.regular).fontSize(9);
     line(doc, `Ship date ${m.shipDate}   Manifest ${m.id}   Page ${page}`, M, M + 20, W - 170);
     const shipper = [m.shipper.company ?? m.shipper.name, m.shipper.street1, [m.shipper.postalCode, m.shipper.city].filter(Boolean).join(' '), m.shipper.country].filter(Boolean).join(', ');
     line(doc, `Shipper: ${shipper}`, M, M + 32, W - 170);
@@ -43,7 +44,7 @@ export async function renderManifestPdf(m: ManifestData): Promise<Buffer> {
     doc.fill('black');
     let y = M + 54;
     doc.rect(M, y, W, 14).fill('#e6e6e6').fillColor('black');
-    doc.font('Helvetica-Bold').fontSize(8);
+    doc.font(FONT.bold).fontSize(8);
     let cx = M;
     for (const c of COLUMNS) {
       line(doc, c.caption, cx + 2, y + 4, c.width * W - 4, c.align);
@@ -52,11 +53,11 @@ export async function renderManifestPdf(m: ManifestData): Promise<Buffer> {
     return y + 18;
   };
   let y = header();
-  doc.font('Helvetica').fontSize(8);
+  doc.font(FONT.regular).fontSize(8);
   m.lines.forEach((l, i) => {
     if (y > A4.height - M - 120) {
       y = header();
-      doc.font('Helvetica').fontSize(8);
+      doc.font(FONT.regular).fontSize(8);
     }
     const destination = [l.recipient, [l.postalCode, l.city].filter(Boolean).join(' '), l.country].filter(Boolean).join(', ');
     const cells = [String(i + 1), l.trackingNumber, `${l.piece.index}/${l.piece.count}`, l.reference ?? '', l.service, destination, l.weightKg.toFixed(3)];
@@ -68,10 +69,10 @@ export async function renderManifestPdf(m: ManifestData): Promise<Buffer> {
     y += 12;
   });
   doc.moveTo(M, y + 2).lineTo(M + W, y + 2).stroke();
-  doc.font('Helvetica-Bold').fontSize(10);
+  doc.font(FONT.bold).fontSize(10);
   line(doc, `Total: ${totals.shipments} shipments, ${totals.parcels} parcels, ${totals.weightKg.toFixed(3)} kg`, M, y + 8, W);
   y += 40;
-  doc.font('Helvetica').fontSize(9);
+  doc.font(FONT.regular).fontSize(9);
   const box = (x: number, title: string) => {
     doc.lineWidth(0.8).rect(x, y, W / 2 - 8, 70).stroke();
     line(doc, title, x + 6, y + 6, W / 2 - 20);

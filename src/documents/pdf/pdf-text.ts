@@ -1,20 +1,23 @@
 import { printableText } from '../labels/printable-text';
 import type { PdfDoc } from './pdf-buffer';
 
-/** Text as the standard fonts print it, shortened with an ellipsis until it fits `width` in the current font. */
+/**
+ * Text as the document font prints it, shortened with an ellipsis until it fits `width` in the current
+ * font and size. Measuring lays the words out, and pdfkit keeps those layouts for the drawing itself.
+ */
 export function fitText(doc: PdfDoc, value: string, width: number): string {
   const text = printableText(value);
-  // No standard-font glyph is wider than 1.02 em: short text fits without measuring (kerning lookups are costly).
-  if (text.length * (doc as unknown as { _fontSize: number })._fontSize * 1.02 <= width) return text;
   if (doc.widthOfString(text) <= width) return text;
+  // Cut between characters, never inside one (surrogate pairs), then trim.
+  const chars = [...text];
   let lo = 0;
-  let hi = text.length;
+  let hi = chars.length;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (doc.widthOfString(`${text.slice(0, mid)}...`) <= width) lo = mid;
+    if (doc.widthOfString(`${chars.slice(0, mid).join('')}...`) <= width) lo = mid;
     else hi = mid - 1;
   }
-  return `${text.slice(0, lo).trimEnd()}...`;
+  return `${chars.slice(0, lo).join('').trimEnd()}...`;
 }
 
 /** One line of text that never wraps and never runs past `width`. */
