@@ -48,6 +48,8 @@ export class ServiceProcess {
   private output: string[] = [];
   private errors = '';
   private outputBytes = 0;
+  /** How each process of this service ended, e.g. `code 1`, `signal SIGKILL` (in start order). */
+  readonly exits: string[] = [];
   /** Starts of this service so far (restarts included). */
   starts = 0;
   port = 0;
@@ -116,7 +118,8 @@ export class ServiceProcess {
     guard();
     live.add(child);
     this.exited = new Promise((resolve) =>
-      child.once('exit', () => {
+      child.once('exit', (code, signal) => {
+        this.exits.push(signal ? `signal ${signal}` : `code ${code}`);
         live.delete(child);
         resolve();
       }),
