@@ -1,3 +1,4 @@
+import currency from 'currency.js';
 import fc from 'fast-check';
 import { round, roundValue, sum, toMoney } from './money';
 import type { CurrencyTable } from './money';
@@ -35,8 +36,35 @@ describe('roundValue', () => {
     fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 1000),
     fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 1e6),
     fc.integer({ min: -1e6, max: 1e6 }).map((n) => n / 200),
+    // Halves of the sixth decimal and their float neighbours, where the working rounding decides.
+    fc.integer({ min: -1e9, max: 1e9 }).map((n) => (n + 0.5) / 1e6),
+    fc.tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: -50, max: 50 })).map(([n, d]) => (n + 0.5 + d * 1e-6) / 1e6),
   );
-  it.each(['EUR', 'JPY', 'KWD'])('equals round(...).value in %s', (ccy) => {
-    fc.assert(fc.property(values, (v) => Object.is(roundValue(v, ccy, table), round(v, ccy, table).value)), { numRuns: 20_000 });
+  // `roundAmount` without its shortcut: every value through currency.js's string rounding to 6 decimals.
+  const reference = (v: number, ccy: string) => {
+    const factor = 10 ** table.minorUnits(ccy);
+    const n = currency(v, { precision: 6 }).value;
+    return (Math.sign(n) * Math.round(Math.abs(n) * factor + 1e-9)) / factor || 0;
+  };
+  it.each(['EUR', 'JPY', 'KWD'])('equals round(...).value and the currency.js rule in %s', (ccy) => {
+    fc.assert(
+      fc.property(values, (v) => Object.is(roundValue(v, ccy, table), round(v, ccy, table).value) && Object.is(roundValue(v, ccy, table), reference(v, ccy))),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it.each([
+    [0.0000025, 0],
+    [-0.0000025, 0],
+    [2.4999995, 2.5],
+    [2.49999949, 2.5],
+    [2.4999944, 2.5],
+    [1.005, 1.01],
+    [-1.005, -1.01],
+    [1.0049999999, 1.01],
+    [1.0049994, 1],
+  ])('rounds %p next to a half of the working decimals as currency.js does (EUR %p)', (v, expected) => {
+    expect(roundValue(v, 'EUR', table)).toBe(expected);
+    expect(roundValue(v, 'EUR', table)).toBe(reference(v, 'EUR'));
   });
 });

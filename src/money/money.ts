@@ -44,7 +44,11 @@ const POWERS = [1, 10, 100, 1000, 10000];
  * does (scaled, fixed to 4 more places, then `Math.round`), then half away from zero to `digits`.
  */
 export function roundAmount(value: number, digits: number): number {
-  const n = Math.round(Number((value * WORKING).toFixed(4))) / WORKING;
+  const scaled = value * WORKING;
+  // Fixing to 4 places moves a value by at most 0.00005, so it changes what `Math.round` answers only
+  // next to a half: elsewhere the (slow) string round trip is skipped with the same result.
+  const fraction = scaled - Math.floor(scaled);
+  const n = (Math.abs(fraction - 0.5) > 1e-4 ? Math.round(scaled) : Math.round(Number(scaled.toFixed(4)))) / WORKING;
   const factor = POWERS[digits] ?? 10 ** digits;
   // `|| 0`: a negative amount that rounds to nothing is 0, as currency.js answers, not -0.
   return (Math.sign(n) * Math.round(Math.abs(n) * factor + 1e-9)) / factor || 0;

@@ -1,6 +1,6 @@
 import type { ChargeLine } from '../carriers/carrier-adapter';
 import { describeRule, type PricingRule, ruleAdjustment } from '../customers/pricing-rule';
-import { type CurrencyTable, type Money, round } from '../money/money';
+import { type CurrencyTable, type Money, roundAmount } from '../money/money';
 
 /** A charge as a quote shows it: the line's amount in the quote currency. */
 export interface QuoteCharge {
@@ -37,7 +37,7 @@ export function priceOption(input: {
 }): OptionPrice {
   const { currency, currencies } = input;
   const digits = currencies.minorUnits(currency);
-  const money = (value: number): Money => ({ amount: round(value, currency, currencies).value.toFixed(digits), currency });
+  const money = (value: number): Money => ({ amount: roundAmount(value, digits).toFixed(digits), currency });
   const rate = Number(input.rate);
   const charges: QuoteCharge[] = input.lines.map((l) => ({
     type: l.type,
