@@ -16,12 +16,12 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsCurrencyCode, OptionalNestedList } from '../common/dto/decorators';
 import { ExchangeRateDto } from '../common/dto/exchange-rate.dto';
 import { ImporterFields } from '../common/dto/importer.dto';
 import { WeightFields } from '../common/dto/measures.dto';
 import { MoneyFields } from '../common/dto/money.dto';
 
-const CURRENCY = /^[A-Z]{3}$/;
 const COUNTRY = /^[A-Z]{2}$/;
 
 export class LandedCostMoneyDto extends MoneyFields({ amountDecimals: 6, currencyMessage: 'must be an ISO 4217 code' }) {}
@@ -197,8 +197,7 @@ export class LandedCostRequestDto {
   incoterm!: 'DDP' | 'DAP';
 
   @ApiProperty({ example: 'AUD', description: 'Currency of the answer' })
-  @IsString()
-  @Matches(CURRENCY, { message: 'currency must be an ISO 4217 code' })
+  @IsCurrencyCode('must be an ISO 4217 code')
   currency!: string;
 
   @ApiPropertyOptional({ enum: ['courier', 'postal'], default: 'courier' })
@@ -213,11 +212,7 @@ export class LandedCostRequestDto {
   date?: string;
 
   @ApiPropertyOptional({ type: ExchangeRateDto, isArray: true, description: 'Rates that override the table' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => ExchangeRateDto)
+  @OptionalNestedList(() => ExchangeRateDto, 50)
   exchangeRates?: ExchangeRateDto[];
 
   @ApiPropertyOptional({ type: LandedCostImporterDto })

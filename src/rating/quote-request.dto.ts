@@ -16,12 +16,12 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsCurrencyCode, OptionalNestedList } from '../common/dto/decorators';
 import { ExchangeRateDto } from '../common/dto/exchange-rate.dto';
 import { ImporterFields } from '../common/dto/importer.dto';
 import { DimensionsFields, TemperatureFields, WeightFields } from '../common/dto/measures.dto';
 import { MoneyFields } from '../common/dto/money.dto';
 
-const CURRENCY = /^[A-Z]{3}$/;
 const COUNTRY = /^[A-Z]{2}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -173,11 +173,7 @@ export class TemperatureDto extends TemperatureFields(-273) {}
 
 export class HandlingDto {
   @ApiPropertyOptional({ type: DangerousGoodDto, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => DangerousGoodDto)
+  @OptionalNestedList(() => DangerousGoodDto, 50)
   dangerousGoods?: DangerousGoodDto[];
 
   @ApiPropertyOptional({ example: 0, description: 'Dry ice (UN1845) in the whole shipment, kg' })
@@ -267,8 +263,7 @@ export class CreateQuoteDto {
   incoterm!: 'DDP' | 'DAP';
 
   @ApiProperty({ example: 'USD', description: 'Currency of every amount in the answer' })
-  @IsString()
-  @Matches(CURRENCY, { message: 'must be an ISO 4217 code such as "USD"' })
+  @IsCurrencyCode('must be an ISO 4217 code such as "USD"')
   currency!: string;
 
   @ApiPropertyOptional({ example: '2026-11-27', description: 'Day the parcel is handed over, in the origin time zone (default today)' })
@@ -312,10 +307,6 @@ export class CreateQuoteDto {
   sellerRegistrations?: string[];
 
   @ApiPropertyOptional({ type: ExchangeRateDto, isArray: true, description: 'Rates to use instead of the reference table' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => ExchangeRateDto)
+  @OptionalNestedList(() => ExchangeRateDto, 20)
   exchangeRates?: ExchangeRateDto[];
 }

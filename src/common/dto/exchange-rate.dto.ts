@@ -1,16 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
+import { IsCurrencyCode } from './decorators';
 
 /** An exchange rate a caller gives instead of the reference table: 1 `from` = `rate` `to`. */
 export class ExchangeRateDto {
   @ApiProperty({ example: 'EUR' })
-  @IsString()
-  @Matches(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 code' })
+  @IsCurrencyCode('must be an ISO 4217 code')
   from!: string;
 
   @ApiProperty({ example: 'USD' })
-  @IsString()
-  @Matches(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 code' })
+  @IsCurrencyCode('must be an ISO 4217 code')
   to!: string;
 
   @ApiProperty({ example: '1.0850', description: '1 `from` = rate `to`' })

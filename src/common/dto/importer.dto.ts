@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { IsIn } from 'class-validator';
+import { OptionalNestedList } from './decorators';
 
 /**
  * Who imports the goods: a consumer or a business, with the tax ids customs should see. The tax id
@@ -16,11 +16,7 @@ export function ImporterFields<T extends object>(taxId: new () => T) {
     type!: 'consumer' | 'business';
 
     @ApiPropertyOptional({ type: taxId, isArray: true })
-    @IsOptional()
-    @IsArray()
-    @ArrayMaxSize(10)
-    @ValidateNested({ each: true })
-    @Type(() => taxId)
+    @OptionalNestedList(() => taxId, 10)
     taxIds?: T[];
   }
   return Importer;

@@ -1,8 +1,27 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsNumber, Max, Min } from 'class-validator';
 
 export const WEIGHT_UNITS = ['kg', 'g', 'lb', 'oz'] as const;
 export const LENGTH_UNITS = ['cm', 'in'] as const;
+
+/**
+ * A finite number that passes `lowest` (e.g. `Min(0)`, `IsPositive()`) and is at most `max`. The
+ * checks register bottom first, as when written one above the other, so 400s list them in that order.
+ */
+function FiniteNumber(lowest: PropertyDecorator, max: number): PropertyDecorator {
+  return applyDecorators(Max(max), lowest, IsNumber({ allowNaN: false, allowInfinity: false }));
+}
+
+/** A measured value (documented with `example`) as {@link FiniteNumber}. */
+function Measure(example: number, lowest: PropertyDecorator, max: number): PropertyDecorator {
+  return applyDecorators(FiniteNumber(lowest, max), ApiProperty({ example }));
+}
+
+/** A unit of measure, one of `units`. */
+function UnitOf(units: readonly string[]): PropertyDecorator {
+  return applyDecorators(IsIn(units), ApiProperty({ enum: units }));
+}
 
 /**
  * The request shape of a weight, `{ "value": 2.5, "unit": "kg" }`. `lowest` is the check on the
@@ -13,15 +32,8 @@ export const LENGTH_UNITS = ['cm', 'in'] as const;
  */
 export function WeightFields(lowest: PropertyDecorator) {
   class Weight {
-    @ApiProperty({ example: 2.5 })
-    @IsNumber({ allowNaN: false, allowInfinity: false })
-    @lowest
-    @Max(100000)
-    value!: number;
-
-    @ApiProperty({ enum: WEIGHT_UNITS })
-    @IsIn(WEIGHT_UNITS)
-    unit!: (typeof WEIGHT_UNITS)[number];
+    @Measure(2.5, lowest, 100000) value!: number;
+    @UnitOf(WEIGHT_UNITS) unit!: (typeof WEIGHT_UNITS)[number];
   }
   return Weight;
 }
@@ -29,27 +41,10 @@ export function WeightFields(lowest: PropertyDecorator) {
 /** The request shape of a parcel's dimensions; `shortest` as `lowest` in {@link WeightFields}. */
 export function DimensionsFields(shortest: PropertyDecorator) {
   class Dimensions {
-    @ApiProperty({ example: 30 })
-    @IsNumber({ allowNaN: false, allowInfinity: false })
-    @shortest
-    @Max(10000)
-    length!: number;
-
-    @ApiProperty({ example: 20 })
-    @IsNumber({ allowNaN: false, allowInfinity: false })
-    @shortest
-    @Max(10000)
-    width!: number;
-
-    @ApiProperty({ example: 15 })
-    @IsNumber({ allowNaN: false, allowInfinity: false })
-    @shortest
-    @Max(10000)
-    height!: number;
-
-    @ApiProperty({ enum: LENGTH_UNITS })
-    @IsIn(LENGTH_UNITS)
-    unit!: (typeof LENGTH_UNITS)[number];
+    @Measure(30, shortest, 10000) length!: number;
+    @Measure(20, shortest, 10000) width!: number;
+    @Measure(15, shortest, 10000) height!: number;
+    @UnitOf(LENGTH_UNITS) unit!: (typeof LENGTH_UNITS)[number];
   }
   return Dimensions;
 }
@@ -58,15 +53,11 @@ export function DimensionsFields(shortest: PropertyDecorator) {
 export function TemperatureFields(lowestC: number) {
   class Temperature {
     @ApiProperty({ example: 2, description: 'Lowest temperature the goods tolerate, °C' })
-    @IsNumber({ allowNaN: false, allowInfinity: false })
-    @Min(lowestC)
-    @Max(100)
+    @FiniteNumber(Min(lowestC), 100)
     minC!: number;
 
     @ApiProperty({ example: 8, description: 'Highest temperature the goods tolerate, °C' })
-    @IsNumber({ allowNaN: false, allowInfinity: false })
-    @Min(lowestC)
-    @Max(100)
+    @FiniteNumber(Min(lowestC), 100)
     maxC!: number;
   }
   return Temperature;

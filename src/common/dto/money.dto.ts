@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
+import { IsCurrencyCode } from './decorators';
 
 /** What differs between the APIs that take money in a request. */
 export interface MoneyRules {
@@ -26,8 +27,7 @@ export function MoneyFields(rules: MoneyRules) {
     amount!: string;
 
     @ApiProperty({ example: 'EUR', description: 'ISO 4217' })
-    @IsString()
-    @Matches(/^[A-Z]{3}$/, { message: rules.currencyMessage })
+    @IsCurrencyCode(rules.currencyMessage)
     currency!: string;
   }
   return Money;

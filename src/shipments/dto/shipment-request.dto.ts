@@ -19,6 +19,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsCurrencyCode, OptionalNestedList } from '../../common/dto/decorators';
 import { ImporterFields } from '../../common/dto/importer.dto';
 import { DimensionsFields, TemperatureFields, WeightFields } from '../../common/dto/measures.dto';
 import { MoneyFields } from '../../common/dto/money.dto';
@@ -59,7 +60,7 @@ export class AddressDto {
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(200) email?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() residential?: boolean;
   @ApiPropertyOptional({ type: [TaxIdDto], description: 'EORI, VAT, IOSS, ... printed on customs documents' })
-  @IsOptional() @IsArray() @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => TaxIdDto) taxIds?: TaxIdDto[];
+  @OptionalNestedList(() => TaxIdDto, 10) taxIds?: TaxIdDto[];
 }
 
 export class ParcelDto {
@@ -92,7 +93,7 @@ export class DangerousGoodDto {
 export class TemperatureDto extends TemperatureFields(-100) {}
 
 export class HandlingDto {
-  @ApiPropertyOptional({ type: [DangerousGoodDto] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => DangerousGoodDto) dangerousGoods?: DangerousGoodDto[];
+  @ApiPropertyOptional({ type: [DangerousGoodDto] }) @OptionalNestedList(() => DangerousGoodDto, 20) dangerousGoods?: DangerousGoodDto[];
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(1000) dryIceKg?: number;
   @ApiPropertyOptional({ type: TemperatureDto }) @IsOptional() @ValidateNested() @Type(() => TemperatureDto) temperature?: TemperatureDto;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() fragile?: boolean;
@@ -134,6 +135,6 @@ export class CreateShipmentDto {
   @ApiPropertyOptional({ example: '2026-11-27', description: 'Day the parcel is handed over (origin time zone); today when absent' })
   @IsOptional() @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'shipDate must be an ISO date (yyyy-mm-dd)' }) shipDate?: string;
   @ApiPropertyOptional({ example: 'EUR', description: 'Currency of the charges of a direct booking; the carrier\'s currency when absent' })
-  @IsOptional() @IsString() @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code' }) currency?: string;
+  @IsOptional() @IsCurrencyCode('must be an ISO 4217 code') currency?: string;
   @ApiPropertyOptional({ example: 'acme-gmbh', description: 'Customer whose negotiated prices apply' }) @IsOptional() @IsString() @Matches(/^[A-Za-z0-9._-]{1,60}$/) customerId?: string;
 }
