@@ -3,7 +3,7 @@ import type { BookingRequest, BookingResult, CallContext, RateResult } from '../
 import type { CarrierDefinition } from '../carrier-definition';
 import { CarrierError } from '../carrier-error';
 import type { ShipmentSpec } from '../shipment-spec';
-import { ApiCarrierAdapter } from '../http/api-carrier.adapter';
+import { ApiCarrierAdapter, apiCarrierAccess } from '../http/api-carrier.adapter';
 import type { ApiCarrierDefinition } from '../http/api-carrier.kind';
 import { rateApiServices } from '../http/api-carrier-rating';
 import { MappedTrackingEvent, reconcileCharges } from '../http/api-carrier.mapping';
@@ -32,14 +32,7 @@ import type { FedexTrackResponse, FedexTrackResult } from './fedex.types';
 @Injectable()
 export class FedexAdapter extends ApiCarrierAdapter<FedexApi> {
   readonly code = 'fedex';
-  protected readonly access = {
-    name: 'FedEx',
-    credentials: ['FEDEX_CLIENT_ID', 'FEDEX_CLIENT_SECRET', 'FEDEX_ACCOUNT_NUMBER'],
-    accountNumber: 'FEDEX_ACCOUNT_NUMBER',
-    baseUrl: 'FEDEX_BASE_URL',
-    secrets: ['FEDEX_CLIENT_SECRET', 'FEDEX_CLIENT_ID'],
-    describeError: describeFedexError,
-  } as const;
+  protected readonly access = apiCarrierAccess('FedEx', 'FEDEX', ['CLIENT_ID', 'CLIENT_SECRET'], describeFedexError);
 
   async rate(carrier: CarrierDefinition, shipment: ShipmentSpec, ctx: CallContext): Promise<RateResult> {
     const mapping = this.mapping(carrier);

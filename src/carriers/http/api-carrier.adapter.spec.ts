@@ -4,7 +4,7 @@ import { CarrierError } from '../carrier-error';
 import { FixedClock } from '../../platform/clock/clock';
 import type { AppConfig } from '../../platform/config/app-config';
 import type { ReferenceData } from '../../tariffs/reference-data';
-import { ApiCarrierAdapter } from './api-carrier.adapter';
+import { ApiCarrierAdapter, apiCarrierAccess } from './api-carrier.adapter';
 import type { ApiCarrierSettings } from './api-carrier.kind';
 import type { CarrierHttpClient } from './carrier-http.client';
 import type { CarrierHttpFactory } from './carrier-http.factory';
@@ -12,14 +12,7 @@ import type { CarrierHttpFactory } from './carrier-http.factory';
 /** The smallest API adapter: its "API" records what it was built from. */
 class SampleAdapter extends ApiCarrierAdapter<{ client: CarrierHttpClient; carrier: string; version?: string }> {
   readonly code = 'sample';
-  protected readonly access = {
-    name: 'Sample',
-    credentials: ['UPS_CLIENT_ID', 'UPS_CLIENT_SECRET', 'UPS_ACCOUNT_NUMBER'],
-    accountNumber: 'UPS_ACCOUNT_NUMBER',
-    baseUrl: 'UPS_BASE_URL',
-    secrets: ['UPS_CLIENT_SECRET'],
-    describeError: () => undefined,
-  } as const;
+  protected readonly access = apiCarrierAccess('Sample', 'UPS', ['CLIENT_ID', 'CLIENT_SECRET'], () => undefined);
 
   async rate(): Promise<RateResult> {
     return { rates: [], excluded: [] };
@@ -84,8 +77,8 @@ describe('ApiCarrierAdapter', () => {
     expect(plain.adapter.apiOf(carrier('c2'))).not.toBe(a);
     expect(a).toMatchObject({ carrier: 'c1', version: '2' });
     expect(plain.clients).toEqual([
-      { carrier: 'c1', baseUrl: 'https://c1.example', secrets: ['secret'] },
-      { carrier: 'c2', baseUrl: 'https://c2.example', secrets: ['secret'] },
+      { carrier: 'c1', baseUrl: 'https://c1.example', secrets: ['secret', 'id'] },
+      { carrier: 'c2', baseUrl: 'https://c2.example', secrets: ['secret', 'id'] },
     ]);
 
     const emulated = sut({ ...full, UPS_BASE_URL: 'http://127.0.0.1:9' });

@@ -12,20 +12,42 @@ import type { CarrierHttpClient, CarrierHttpSettings } from './carrier-http.clie
 import { CarrierHttpFactory } from './carrier-http.factory';
 
 type ConfigKey = keyof AppConfig;
+/** Carriers with an HTTP API have their variables under one prefix: `FEDEX_BASE_URL`, `FEDEX_ACCOUNT_NUMBER`... */
+type EnvPrefix = { [K in ConfigKey]: K extends `${infer P}_ACCOUNT_NUMBER` ? P : never }[ConfigKey];
+type Suffix<K, P extends string> = K extends `${P}_${infer S}` ? S : never;
 
 /** How an API carrier is reached: its env variables, and how its error bodies read. */
 export interface ApiCarrierAccess {
   /** The carrier's name in messages, e.g. `FedEx`. */
   name: string;
-  /** Variables that must all be set for the adapter to be enabled, in the order messages list them. */
+  /** Variables that must all be set for the adapter to be enabled (the account number last). */
   credentials: readonly ConfigKey[];
   /** The variable that holds the account number. */
   accountNumber: ConfigKey;
   /** The variable that overrides the production URL of the carrier folder (a sandbox or an emulator). */
   baseUrl: ConfigKey;
-  /** Variables whose values are scrubbed from carrier messages. */
-  secrets: readonly ConfigKey[];
   describeError: CarrierHttpSettings['describeError'];
+}
+
+/**
+ * The access of a carrier whose variables follow the convention: `<PREFIX>_BASE_URL`,
+ * `<PREFIX>_ACCOUNT_NUMBER` and the two named credentials, e.g.
+ * `apiCarrierAccess('FedEx', 'FEDEX', ['CLIENT_ID', 'CLIENT_SECRET'], describeFedexError)`.
+ */
+export function apiCarrierAccess<P extends EnvPrefix>(
+  name: string,
+  prefix: P,
+  credentials: readonly Suffix<ConfigKey, P>[],
+  describeError: ApiCarrierAccess['describeError'],
+): ApiCarrierAccess {
+  const key = (suffix: string) => `${prefix}_${suffix}` as ConfigKey;
+  return {
+    name,
+    credentials: [...credentials.map(key), key('ACCOUNT_NUMBER')],
+    accountNumber: key('ACCOUNT_NUMBER'),
+    baseUrl: key('BASE_URL'),
+    describeError,
+  };
 }
 
 /** The part of a mapping context every API carrier's mapper takes. */
@@ -44,7 +66,7 @@ export interface ApiMappingContext<Options> {
  * @example
  * class FedexAdapter extends ApiCarrierAdapter<FedexApi> {
  *   readonly code = 'fedex';
- *   protected readonly access = { name: 'FedEx', credentials: ['FEDEX_CLIENT_ID', ...], ... };
+ *   protected readonly access = apiCarrierAccess('FedEx', 'FEDEX', ['CLIENT_ID', 'CLIENT_SECRET'], describeFedexError);
  *   protected createApi(client, carrier) { return new FedexApi(client, carrier.id, ...); }
  *   async rate(carrier, shipment, ctx) { ... this.api(carrier).rate(...) ... }
  * }
@@ -77,6 +99,17 @@ export abstract class ApiCarrierAdapter<Api> implements CarrierAdapter {
     return this.config[key] as string | undefined;
   }
 
+  /**
+   * The credentials to scrub from carrier messages (the account number is not secret), longest
+   * first so that one containing another is never left half scrubbed.
+   */
+  private secrets(): string[] {
+    return this.access.credentials
+      .filter((key) => key !== this.access.accountNumber)
+      .map((key) => this.setting(key) ?? '')
+      .sort((a, b) => b.length - a.length);
+  }
+
   protected requireEnabled(carrier: CarrierDefinition): void {
     if (!this.enabled()) {
       throw new CarrierError(carrier.id, 'AUTH', `${this.access.name} credentials are not configured (${this.access.credentials.join(', ')})`);
@@ -100,7 +133,7 @@ export abstract class ApiCarrierAdapter<Api> implements CarrierAdapter {
       const settings = carrier.raw as unknown as ApiCarrierSettings;
       const client = this.http.client(carrier.id, this.setting(this.access.baseUrl) ?? settings.api.productionUrl, {
         describeError: this.access.describeError,
-        secrets: this.access.secrets.map((key) => this.setting(key)),
+        secrets: this.secrets(),
       });
       api = this.createApi(client, carrier, settings);
       this.apis.set(carrier.id, api);

@@ -3,7 +3,7 @@ import type { BookingRequest, BookingResult, CallContext, RateResult } from '../
 import type { CarrierDefinition } from '../carrier-definition';
 import { CarrierError } from '../carrier-error';
 import type { ShipmentSpec } from '../shipment-spec';
-import { ApiCarrierAdapter } from '../http/api-carrier.adapter';
+import { ApiCarrierAdapter, apiCarrierAccess } from '../http/api-carrier.adapter';
 import type { ApiCarrierDefinition, ApiCarrierSettings } from '../http/api-carrier.kind';
 import { rateApiServices } from '../http/api-carrier-rating';
 import type { MappedTrackingEvent } from '../http/api-carrier.mapping';
@@ -32,14 +32,7 @@ const NOT_YET_WITH_CARRIER = new Set(['label_created', 'unknown', 'cancelled']);
 @Injectable()
 export class MydhlAdapter extends ApiCarrierAdapter<MydhlApi> {
   readonly code = 'mydhl';
-  protected readonly access = {
-    name: 'MyDHL',
-    credentials: ['MYDHL_API_KEY', 'MYDHL_API_SECRET', 'MYDHL_ACCOUNT_NUMBER'],
-    accountNumber: 'MYDHL_ACCOUNT_NUMBER',
-    baseUrl: 'MYDHL_BASE_URL',
-    secrets: ['MYDHL_API_KEY', 'MYDHL_API_SECRET'],
-    describeError: describeMydhlError,
-  } as const;
+  protected readonly access = apiCarrierAccess('MyDHL', 'MYDHL', ['API_KEY', 'API_SECRET'], describeMydhlError);
 
   async rate(carrier: CarrierDefinition, shipment: ShipmentSpec, ctx: CallContext): Promise<RateResult> {
     const def = carrier as ApiCarrierDefinition;

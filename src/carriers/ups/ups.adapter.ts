@@ -3,7 +3,7 @@ import type { BookingRequest, BookingResult, CallContext, RateResult } from '../
 import type { CarrierDefinition } from '../carrier-definition';
 import { CarrierError } from '../carrier-error';
 import type { ShipmentSpec } from '../shipment-spec';
-import { ApiCarrierAdapter } from '../http/api-carrier.adapter';
+import { ApiCarrierAdapter, apiCarrierAccess } from '../http/api-carrier.adapter';
 import type { ApiCarrierDefinition } from '../http/api-carrier.kind';
 import { rateApiServices } from '../http/api-carrier-rating';
 import { MappedTrackingEvent, reconcileCharges } from '../http/api-carrier.mapping';
@@ -33,14 +33,7 @@ import type { UpsTrackAlertEvent } from './ups.types';
 @Injectable()
 export class UpsAdapter extends ApiCarrierAdapter<UpsApi> {
   readonly code = 'ups';
-  protected readonly access = {
-    name: 'UPS',
-    credentials: ['UPS_CLIENT_ID', 'UPS_CLIENT_SECRET', 'UPS_ACCOUNT_NUMBER'],
-    accountNumber: 'UPS_ACCOUNT_NUMBER',
-    baseUrl: 'UPS_BASE_URL',
-    secrets: ['UPS_CLIENT_SECRET', 'UPS_CLIENT_ID'],
-    describeError: describeUpsError,
-  } as const;
+  protected readonly access = apiCarrierAccess('UPS', 'UPS', ['CLIENT_ID', 'CLIENT_SECRET'], describeUpsError);
 
   async rate(carrier: CarrierDefinition, shipment: ShipmentSpec, ctx: CallContext): Promise<RateResult> {
     const mapping = this.mapping(carrier);
