@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { BookingRequest, BookingResult, CallContext, RateResult } from '../carrier-adapter';
+import type { BookingRequest, BookingResult, CallContext } from '../carrier-adapter';
 import type { CarrierDefinition } from '../carrier-definition';
 import { CarrierError } from '../carrier-error';
 import type { ShipmentSpec } from '../shipment-spec';
 import { ApiCarrierAdapter, apiCarrierAccess } from '../http/api-carrier.adapter';
-import type { ApiCarrierDefinition } from '../http/api-carrier.kind';
-import { rateApiServices } from '../http/api-carrier-rating';
+import type { ApiServiceDefinition } from '../http/api-carrier.kind';
 import { MappedTrackingEvent, reconcileCharges } from '../http/api-carrier.mapping';
 import type { CarrierHttpClient } from '../http/carrier-http.client';
 import { eventCodes } from '../http/event-code-table';
@@ -30,17 +29,9 @@ import type { FedexTrackResponse, FedexTrackResult } from './fedex.types';
  * (the sandbox or an emulator).
  */
 @Injectable()
-export class FedexAdapter extends ApiCarrierAdapter<FedexApi> {
+export class FedexAdapter extends ApiCarrierAdapter<FedexApi, FedexMappingContext> {
   readonly code = 'fedex';
   protected readonly access = apiCarrierAccess('FedEx', 'FEDEX', ['CLIENT_ID', 'CLIENT_SECRET'], describeFedexError);
-
-  async rate(carrier: CarrierDefinition, shipment: ShipmentSpec, ctx: CallContext): Promise<RateResult> {
-    const mapping = this.mapping(carrier);
-    return rateApiServices((carrier as ApiCarrierDefinition).services, shipment, async (eligible) => {
-      const body = await this.api(carrier).rate(buildRateRequest(shipment, mapping), ctx.signal);
-      return parseRateResponse(body, eligible, mapping);
-    }, carrier.currency);
-  }
 
   async book(carrier: CarrierDefinition, request: BookingRequest, ctx: CallContext): Promise<BookingResult> {
     const service = this.bookableService(carrier, request);
@@ -107,7 +98,11 @@ export class FedexAdapter extends ApiCarrierAdapter<FedexApi> {
     return scanEvents(b, table).map((e) => ({ ...e, trackingNumber: number }));
   }
 
-  private mapping(carrier: CarrierDefinition): FedexMappingContext {
+  protected async askRates(api: FedexApi, shipment: ShipmentSpec, mapping: FedexMappingContext, eligible: ApiServiceDefinition[], signal: AbortSignal) {
+    return parseRateResponse(await api.rate(buildRateRequest(shipment, mapping), signal), eligible, mapping);
+  }
+
+  protected mapping(carrier: CarrierDefinition): FedexMappingContext {
     return this.mappingContext<FedexOptions>(carrier);
   }
 

@@ -1,21 +1,24 @@
-import type { BookingRequest, RateResult } from '../carrier-adapter';
+import type { BookingRequest } from '../carrier-adapter';
 import type { CarrierDefinition } from '../carrier-definition';
 import { CarrierError } from '../carrier-error';
 import { FixedClock } from '../../platform/clock/clock';
 import type { AppConfig } from '../../platform/config/app-config';
 import type { ReferenceData } from '../../tariffs/reference-data';
-import { ApiCarrierAdapter, apiCarrierAccess } from './api-carrier.adapter';
+import { ApiCarrierAdapter, apiCarrierAccess, type ApiMappingContext } from './api-carrier.adapter';
 import type { ApiCarrierSettings } from './api-carrier.kind';
 import type { CarrierHttpClient } from './carrier-http.client';
 import type { CarrierHttpFactory } from './carrier-http.factory';
 
 /** The smallest API adapter: its "API" records what it was built from. */
-class SampleAdapter extends ApiCarrierAdapter<{ client: CarrierHttpClient; carrier: string; version?: string }> {
+class SampleAdapter extends ApiCarrierAdapter<{ client: CarrierHttpClient; carrier: string; version?: string }, ApiMappingContext<{ dg: string }>> {
   readonly code = 'sample';
   protected readonly access = apiCarrierAccess('Sample', 'UPS', ['CLIENT_ID', 'CLIENT_SECRET'], () => undefined);
 
-  async rate(): Promise<RateResult> {
-    return { rates: [], excluded: [] };
+  protected async askRates() {
+    return { rates: [], notOffered: [] };
+  }
+  protected mapping(carrier: CarrierDefinition) {
+    return this.mappingContext<{ dg: string }>(carrier);
   }
   async book(carrier: CarrierDefinition, request: BookingRequest) {
     const service = this.bookableService(carrier, request);
@@ -29,7 +32,7 @@ class SampleAdapter extends ApiCarrierAdapter<{ client: CarrierHttpClient; carri
     return this.api(carrier);
   }
   mappingOf(carrier: CarrierDefinition) {
-    return this.mappingContext<{ dg: string }>(carrier);
+    return this.mapping(carrier);
   }
 }
 

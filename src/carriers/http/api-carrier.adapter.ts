@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { BookingRequest, BookingResult, CallContext, CarrierAdapter, RateResult } from '../carrier-adapter';
+import type { BookingRequest, BookingResult, CallContext, CarrierAdapter, CarrierRate, RateResult } from '../carrier-adapter';
 import type { CarrierDefinition } from '../carrier-definition';
 import { CarrierError } from '../carrier-error';
 import type { ShipmentSpec } from '../shipment-spec';
@@ -7,6 +7,7 @@ import { Clock } from '../../platform/clock/clock';
 import { AppConfig } from '../../platform/config/app-config';
 import { ReferenceData } from '../../tariffs/reference-data';
 import type { ApiCarrierDefinition, ApiCarrierSettings, ApiServiceDefinition } from './api-carrier.kind';
+import { rateApiServices } from './api-carrier-rating';
 import { requireBookingFields } from './booking-data.check';
 import type { CarrierHttpClient, CarrierHttpSettings } from './carrier-http.client';
 import { CarrierHttpFactory } from './carrier-http.factory';
@@ -64,15 +65,16 @@ export interface ApiMappingContext<Options> {
  * mapping context, and the checks before a booking is sent.
  *
  * @example
- * class FedexAdapter extends ApiCarrierAdapter<FedexApi> {
+ * class FedexAdapter extends ApiCarrierAdapter<FedexApi, FedexMappingContext> {
  *   readonly code = 'fedex';
  *   protected readonly access = apiCarrierAccess('FedEx', 'FEDEX', ['CLIENT_ID', 'CLIENT_SECRET'], describeFedexError);
  *   protected createApi(client, carrier) { return new FedexApi(client, carrier.id, ...); }
- *   async rate(carrier, shipment, ctx) { ... this.api(carrier).rate(...) ... }
+ *   protected mapping(carrier) { return this.mappingContext<FedexOptions>(carrier); }
+ *   protected async askRates(api, shipment, mapping, eligible, signal) { return parseRateResponse(await api.rate(...), eligible, mapping); }
  * }
  */
 @Injectable()
-export abstract class ApiCarrierAdapter<Api> implements CarrierAdapter {
+export abstract class ApiCarrierAdapter<Api, Mapping> implements CarrierAdapter {
   abstract readonly code: string;
   protected abstract readonly access: ApiCarrierAccess;
   private readonly apis = new Map<string, Api>();
@@ -84,12 +86,29 @@ export abstract class ApiCarrierAdapter<Api> implements CarrierAdapter {
     protected readonly clock: Clock,
   ) {}
 
-  abstract rate(carrier: CarrierDefinition, shipment: ShipmentSpec, ctx: CallContext): Promise<RateResult>;
   abstract book(carrier: CarrierDefinition, request: BookingRequest, ctx: CallContext): Promise<BookingResult>;
   abstract cancel(carrier: CarrierDefinition, booking: { trackingNumber: string; carrierShipmentId?: string }, ctx: CallContext): Promise<void>;
 
   enabled(): boolean {
     return this.access.credentials.every((key) => Boolean(this.config[key]));
+  }
+
+  /** The context the carrier's mapper needs (account, options, currencies...). */
+  protected abstract mapping(carrier: CarrierDefinition): Mapping;
+
+  /** One rate call for the services that can take the shipment: the carrier's prices and the services it did not price. */
+  protected abstract askRates(
+    api: Api,
+    shipment: ShipmentSpec,
+    mapping: Mapping,
+    eligible: ApiServiceDefinition[],
+    signal: AbortSignal,
+  ): Promise<{ rates: CarrierRate[]; notOffered: ApiServiceDefinition[] }>;
+
+  /** Services the shipment cannot use are explained without a call; the carrier prices the rest in one. */
+  async rate(carrier: CarrierDefinition, shipment: ShipmentSpec, ctx: CallContext): Promise<RateResult> {
+    const mapping = this.mapping(carrier);
+    return rateApiServices((carrier as ApiCarrierDefinition).services, shipment, (eligible) => this.askRates(this.api(carrier), shipment, mapping, eligible, ctx.signal), carrier.currency);
   }
 
   /** Builds the carrier's API wrapper around its HTTP client (once per carrier folder). */

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { BookingRequest, BookingResult, CallContext, RateResult } from '../carrier-adapter';
+import type { BookingRequest, BookingResult, CallContext } from '../carrier-adapter';
 import type { CarrierDefinition } from '../carrier-definition';
 import { CarrierError } from '../carrier-error';
 import type { ShipmentSpec } from '../shipment-spec';
 import { ApiCarrierAdapter, apiCarrierAccess } from '../http/api-carrier.adapter';
-import type { ApiCarrierDefinition, ApiCarrierSettings } from '../http/api-carrier.kind';
-import { rateApiServices } from '../http/api-carrier-rating';
+import type { ApiCarrierSettings, ApiServiceDefinition } from '../http/api-carrier.kind';
 import type { MappedTrackingEvent } from '../http/api-carrier.mapping';
 import type { CarrierHttpClient } from '../http/carrier-http.client';
 import { eventCodes } from '../http/event-code-table';
@@ -30,18 +29,9 @@ const NOT_YET_WITH_CARRIER = new Set(['label_created', 'unknown', 'cancelled']);
  * from the carrier folder (the test environment or an emulator).
  */
 @Injectable()
-export class MydhlAdapter extends ApiCarrierAdapter<MydhlApi> {
+export class MydhlAdapter extends ApiCarrierAdapter<MydhlApi, MydhlMappingContext> {
   readonly code = 'mydhl';
   protected readonly access = apiCarrierAccess('MyDHL', 'MYDHL', ['API_KEY', 'API_SECRET'], describeMydhlError);
-
-  async rate(carrier: CarrierDefinition, shipment: ShipmentSpec, ctx: CallContext): Promise<RateResult> {
-    const def = carrier as ApiCarrierDefinition;
-    const mapping = this.mapping(carrier);
-    return rateApiServices(def.services, shipment, async (eligible) => {
-      const body = await this.api(carrier).rates(buildRateRequest(shipment, mapping), ctx.signal);
-      return parseRateResponse(body, eligible, mapping);
-    }, carrier.currency);
-  }
 
   async book(carrier: CarrierDefinition, request: BookingRequest, ctx: CallContext): Promise<BookingResult> {
     const service = this.bookableService(carrier, request);
@@ -75,7 +65,11 @@ export class MydhlAdapter extends ApiCarrierAdapter<MydhlApi> {
     return parseTrackingResponse(body, eventCodes(carrier));
   }
 
-  private mapping(carrier: CarrierDefinition): MydhlMappingContext {
+  protected async askRates(api: MydhlApi, shipment: ShipmentSpec, mapping: MydhlMappingContext, eligible: ApiServiceDefinition[], signal: AbortSignal) {
+    return parseRateResponse(await api.rates(buildRateRequest(shipment, mapping), signal), eligible, mapping);
+  }
+
+  protected mapping(carrier: CarrierDefinition): MydhlMappingContext {
     return { ...this.mappingContext<MydhlOptions>(carrier), timeZone: carrier.timeZone };
   }
 

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { BookingRequest, BookingResult, CallContext, RateResult } from '../carrier-adapter';
+import type { BookingRequest, BookingResult, CallContext } from '../carrier-adapter';
 import type { CarrierDefinition } from '../carrier-definition';
 import { CarrierError } from '../carrier-error';
 import type { ShipmentSpec } from '../shipment-spec';
 import { ApiCarrierAdapter, apiCarrierAccess } from '../http/api-carrier.adapter';
-import type { ApiCarrierDefinition } from '../http/api-carrier.kind';
-import { rateApiServices } from '../http/api-carrier-rating';
+import type { ApiServiceDefinition } from '../http/api-carrier.kind';
 import { MappedTrackingEvent, reconcileCharges } from '../http/api-carrier.mapping';
 import type { CarrierHttpClient } from '../http/carrier-http.client';
 import { eventCodes } from '../http/event-code-table';
@@ -31,17 +30,9 @@ import type { UpsTrackAlertEvent } from './ups.types';
  * production URL (the CIE test environment or an emulator).
  */
 @Injectable()
-export class UpsAdapter extends ApiCarrierAdapter<UpsApi> {
+export class UpsAdapter extends ApiCarrierAdapter<UpsApi, UpsMappingContext> {
   readonly code = 'ups';
   protected readonly access = apiCarrierAccess('UPS', 'UPS', ['CLIENT_ID', 'CLIENT_SECRET'], describeUpsError);
-
-  async rate(carrier: CarrierDefinition, shipment: ShipmentSpec, ctx: CallContext): Promise<RateResult> {
-    const mapping = this.mapping(carrier);
-    return rateApiServices((carrier as ApiCarrierDefinition).services, shipment, async (eligible) => {
-      const body = await this.api(carrier).rate(buildRateRequest(shipment, mapping), ctx.signal);
-      return parseRateResponse(body, eligible, mapping);
-    }, carrier.currency);
-  }
 
   async book(carrier: CarrierDefinition, request: BookingRequest, ctx: CallContext): Promise<BookingResult> {
     const service = this.bookableService(carrier, request);
@@ -108,7 +99,11 @@ export class UpsAdapter extends ApiCarrierAdapter<UpsApi> {
     return parseTrackAlert(event, eventCodes(carrier));
   }
 
-  private mapping(carrier: CarrierDefinition): UpsMappingContext {
+  protected async askRates(api: UpsApi, shipment: ShipmentSpec, mapping: UpsMappingContext, eligible: ApiServiceDefinition[], signal: AbortSignal) {
+    return parseRateResponse(await api.rate(buildRateRequest(shipment, mapping), signal), eligible, mapping);
+  }
+
+  protected mapping(carrier: CarrierDefinition): UpsMappingContext {
     return this.mappingContext<UpsOptions>(carrier);
   }
 
