@@ -1,5 +1,5 @@
 import currency from 'currency.js';
-import { round, type CurrencyTable } from '../../money/money';
+import { roundValue, type CurrencyTable } from '../../money/money';
 import type { ChargeLine, ServiceExclusion } from '../carrier-adapter';
 import type { ParcelSpec, ShipmentSpec } from '../shipment-spec';
 import { inCategory } from './dangerous-goods';
@@ -38,7 +38,7 @@ export function priceService(
     type,
     code: chargeCode,
     description,
-    amount: round(value, code, currencies).value.toFixed(currencies.minorUnits(code)),
+    amount: roundValue(value, code, currencies).toFixed(currencies.minorUnits(code)),
   });
   const pricing = service.pricing;
   const parcels = shipment.parcels;
