@@ -1,4 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+
+// Quotes declare classes of the same names with other rules; the schema names keep the two apart in /openapi.json.
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -27,12 +29,16 @@ import { MoneyFields } from '../../common/dto/money.dto';
 const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
 const NO_CONTROL_MESSAGE = 'must not contain control characters';
 
+@ApiSchema({ name: 'ShipmentMoneyDto' })
 export class MoneyDto extends MoneyFields({ amountDecimals: 4, currencyMessage: 'must be an ISO 4217 code' }) {}
 
+@ApiSchema({ name: 'ShipmentWeightDto' })
 export class WeightDto extends WeightFields(IsPositive()) {}
 
+@ApiSchema({ name: 'ShipmentDimensionsDto' })
 export class DimensionsDto extends DimensionsFields(IsPositive()) {}
 
+@ApiSchema({ name: 'ShipmentTaxIdDto' })
 export class TaxIdDto {
   @ApiProperty({ example: 'eori', description: 'eori, vat, ioss, ein, gst, abn, rfc, cpf, cnpj, ...' })
   @IsString()
@@ -63,6 +69,7 @@ export class AddressDto {
   @OptionalNestedList(() => TaxIdDto, 10) taxIds?: TaxIdDto[];
 }
 
+@ApiSchema({ name: 'ShipmentParcelDto' })
 export class ParcelDto {
   @ApiProperty({ type: WeightDto }) @ValidateNested() @Type(() => WeightDto) weight!: WeightDto;
   @ApiPropertyOptional({ type: DimensionsDto }) @IsOptional() @ValidateNested() @Type(() => DimensionsDto) dimensions?: DimensionsDto;
@@ -70,6 +77,7 @@ export class ParcelDto {
   @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) @Matches(NO_CONTROL, { message: NO_CONTROL_MESSAGE }) reference?: string;
 }
 
+@ApiSchema({ name: 'ShipmentItemDto' })
 export class ItemDto {
   @ApiPropertyOptional({ example: 'TS-1' }) @IsOptional() @IsString() @MaxLength(64) @Matches(NO_CONTROL, { message: NO_CONTROL_MESSAGE }) sku?: string;
   @ApiProperty({ example: 'Cotton T-shirt' }) @IsString() @Length(2, 200) @Matches(NO_CONTROL, { message: NO_CONTROL_MESSAGE }) description!: string;
@@ -81,6 +89,7 @@ export class ItemDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() preferenceClaimed?: boolean;
 }
 
+@ApiSchema({ name: 'ShipmentDangerousGoodDto' })
 export class DangerousGoodDto {
   @ApiProperty({ example: 'UN3481' }) @IsString() @Matches(/^UN\d{4}$/, { message: 'unNumber must look like UN3481' }) unNumber!: string;
   @ApiProperty({ example: '9' }) @IsString() @Matches(/^[1-9](\.\d[A-Z]?)?$/, { message: 'class must be a hazard class such as 9 or 2.2' }) class!: string;
@@ -90,8 +99,10 @@ export class DangerousGoodDto {
   @ApiPropertyOptional() @IsOptional() @IsNumber() @IsPositive() quantity?: number;
 }
 
+@ApiSchema({ name: 'ShipmentTemperatureDto' })
 export class TemperatureDto extends TemperatureFields(-100) {}
 
+@ApiSchema({ name: 'ShipmentHandlingDto' })
 export class HandlingDto {
   @ApiPropertyOptional({ type: [DangerousGoodDto] }) @OptionalNestedList(() => DangerousGoodDto, 20) dangerousGoods?: DangerousGoodDto[];
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(1000) dryIceKg?: number;
@@ -101,6 +112,7 @@ export class HandlingDto {
   @ApiPropertyOptional({ type: MoneyDto }) @IsOptional() @ValidateNested() @Type(() => MoneyDto) insurance?: MoneyDto;
 }
 
+@ApiSchema({ name: 'ShipmentImporterDto' })
 export class ImporterDto extends ImporterFields(TaxIdDto) {}
 
 export const EXPORT_REASONS = ['sale', 'gift', 'sample', 'documents', 'return', 'repair', 'other'] as const;
