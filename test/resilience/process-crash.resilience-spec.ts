@@ -1,10 +1,9 @@
-import { Client } from 'pg';
 import { carriersFolder, EmulatorSet, startEmulators } from '../emulators/emulator-set';
 import { createTestDatabase } from '../support/database';
 import { eventually, ServiceProcess, sleep } from '../support/process-harness';
 import { bookingBody, pickupEvents, uniqueTrackingNumber } from './support/bodies';
 import { SlowReceiver } from './support/slow-receiver';
-import { ADMIN_KEY, call, createKey, FAST_JOBS, registerEndpoint } from './support/service-fixture';
+import { ADMIN_KEY, call, createKey, FAST_JOBS, registerEndpoint, sqlOn } from './support/service-fixture';
 
 jest.setTimeout(900_000);
 
@@ -30,15 +29,7 @@ describe('kill -9 mid-way through webhook delivery and tracking polls', () => {
   let key: string;
   const figures: Record<string, unknown> = {};
 
-  const sql = async <T = Record<string, any>>(text: string, params: unknown[] = []): Promise<T[]> => {
-    const c = new Client({ connectionString: db.url });
-    await c.connect();
-    try {
-      return (await c.query(text, params)).rows as T[];
-    } finally {
-      await c.end();
-    }
-  };
+  const sql = sqlOn(() => db.url);
 
   beforeAll(async () => {
     emu = await startEmulators();

@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import { randomUUID } from 'node:crypto';
 import { carriersFolder, EmulatorSet, startEmulators } from '../emulators/emulator-set';
 import { createTestDatabase } from '../support/database';
@@ -6,7 +5,7 @@ import { eventually, ServiceProcess } from '../support/process-harness';
 import { bookingBody, pickupEvents, uniqueTrackingNumber } from './support/bodies';
 import { send } from './support/load-driver';
 import { SlowReceiver } from './support/slow-receiver';
-import { ADMIN_KEY, bearer, call, createKey, FAST_JOBS, registerEndpoint } from './support/service-fixture';
+import { ADMIN_KEY, bearer, call, createKey, FAST_JOBS, registerEndpoint, sqlOn } from './support/service-fixture';
 
 jest.setTimeout(600_000);
 
@@ -28,15 +27,7 @@ describe('two instances on one database', () => {
   let key: string;
   const figures: Record<string, unknown> = {};
 
-  const sql = async <T = Record<string, any>>(text: string, params: unknown[] = []): Promise<T[]> => {
-    const c = new Client({ connectionString: db.url });
-    await c.connect();
-    try {
-      return (await c.query(text, params)).rows as T[];
-    } finally {
-      await c.end();
-    }
-  };
+  const sql = sqlOn(() => db.url);
 
   beforeAll(async () => {
     emu = await startEmulators();

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { randomBytes } from 'node:crypto';
 import { ServiceProcess } from '../../support/process-harness';
 
@@ -49,4 +50,20 @@ export async function call<T = any>(svc: ServiceProcess, method: string, path: s
   const text = await res.text();
   if (res.status !== expect) throw new Error(`${method} ${path}: expected ${expect}, got ${res.status}: ${text.slice(0, 500)}`);
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/**
+ * A one-statement SQL helper on a test database (a fresh connection per call, so it works across
+ * service restarts and never holds a session the service might wait for).
+ */
+export function sqlOn(url: () => string) {
+  return async <T = Record<string, any>>(text: string, params: unknown[] = []): Promise<T[]> => {
+    const c = new Client({ connectionString: url() });
+    await c.connect();
+    try {
+      return (await c.query(text, params)).rows as T[];
+    } finally {
+      await c.end();
+    }
+  };
 }
