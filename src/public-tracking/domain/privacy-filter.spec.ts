@@ -26,6 +26,15 @@ describe('PrivacyFilter', () => {
     expect(filter.clean(text)).toBe(cleaned);
   });
 
+  it('scrubs a repeated text the same way every time, and by its own personal data only', () => {
+    const texts = ['JANE DOE not at home, card left', 'Call +49 (30) 123-4567 to rearrange', 'Departed facility in Leipzig'];
+    const once = texts.map((t) => new PrivacyFilter(['Jane Doe', '+49 30 1234567']).clean(t));
+    const f = new PrivacyFilter(['Jane Doe', '+49 30 1234567']);
+    for (let round = 0; round < 3; round++) expect(texts.map((t) => f.clean(t))).toEqual(once);
+    expect(once).toEqual(['… not at home, card left', 'Call … to rearrange', 'Departed facility in Leipzig']);
+    expect(new PrivacyFilter(['Max Muster']).clean(texts[0])).toBe('JANE DOE not at home, card left');
+  });
+
   it('without personal data it still removes emails, phones and signatures', () => {
     const f = new PrivacyFilter([]);
     expect(f.clean('Signed for by SMITH; phone 212 555 0100 98; x@y.io')).toBe('Signed for by …; phone …; …');

@@ -23,7 +23,19 @@ export class PrivacyFilter {
     this.known = sorted.length ? new RegExp(sorted.map((s) => `(?<![\\p{L}\\p{N}])${s}(?![\\p{L}\\p{N}])`).join('|'), 'giu') : null;
   }
 
+  /** A view repeats its cities and carrier texts: each distinct text is scrubbed once per filter. */
+  private readonly cleaned = new Map<string, string>();
+
   clean(text: string): string {
+    let out = this.cleaned.get(text);
+    if (out === undefined) {
+      out = this.scrub(text);
+      if (this.cleaned.size < 1000) this.cleaned.set(text, out);
+    }
+    return out;
+  }
+
+  private scrub(text: string): string {
     let out = text;
     out = out.replace(SIGNED_BY, (_m, lead: string) => `${lead} …`);
     out = out.replace(EMAIL, '…');

@@ -87,6 +87,8 @@ describe('Translator', () => {
     }
     expect(calls.map(([local, offset, zone]) => ({ ...new Translator('en', 'en-GB').eventTime(local, offset, zone) }))).toEqual(first);
     expect([t.country('CH'), t.country('ch'), t.country('CH'), t.country('XX1')]).toEqual(['Switzerland', 'Switzerland', 'Switzerland', 'XX1']);
+    expect([t.date('2026-12-01'), t.date('2026-12-01T10:00:00'), t.date('2026-12-01'), t.date('soon')]).toEqual(['Tue 1 Dec', 'Tue 1 Dec', 'Tue 1 Dec', 'soon']);
+    expect([t.t('delivery.heading'), t.t('delivery.heading')]).toEqual([en['delivery.heading'], en['delivery.heading']]);
   });
 
   it('keeps answering right when more distinct times are asked than it remembers', () => {

@@ -28,6 +28,7 @@ export class Translator {
    */
   private readonly eventTimes = new Map<string, FormattedTime>();
   private readonly countryNames = new Map<string, string>();
+  private readonly dates = new Map<string, string>();
 
   constructor(
     readonly language: Language,
@@ -43,7 +44,9 @@ export class Translator {
 
   /** The text for `key` with `{name}` placeholders filled in. */
   t(key: MessageKey, params: Record<string, string | number> = {}): string {
-    return this.messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    const text = this.messages[key];
+    if (!text.includes('{')) return text;
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
   }
 
   /** A message key built at run time (status codes), or undefined when the catalog has none. */
@@ -99,10 +102,14 @@ export class Translator {
 
   /** A calendar date (`2026-12-01`, or the date part of a date-time) as `Tue, 1 Dec`. */
   date(isoDate: string): string {
-    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
-    const at = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-    if (!at || Number.isNaN(at.getTime())) return isoDate;
-    return this.format('UTC', 'date').format(at);
+    let text = this.dates.get(isoDate);
+    if (text === undefined) {
+      const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+      const at = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+      text = !at || Number.isNaN(at.getTime()) ? isoDate : this.format('UTC', 'date').format(at);
+      remember(this.dates, isoDate, text, MAX_REMEMBERED_TIMES);
+    }
+    return text;
   }
 
   /** A decimal-string amount in its currency, keeping the amount's own decimals. */
