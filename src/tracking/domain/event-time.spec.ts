@@ -57,6 +57,8 @@ describe('resolveEventTime', () => {
       const again = resolveEventTime({ occurredAt: '2026-10-25T02:30:00' }, berlin, lookup);
       expect([again.utcOffsetMinutes, again.utc?.toISOString()]).toEqual([ambiguous.utcOffsetMinutes, ambiguous.utc?.toISOString()]);
       expect([60, 120]).toContain(again.utcOffsetMinutes);
+      expect(() => resolveEventTime({ occurredAt: '2026-02-30T10:00:00' }, berlin, lookup)).toThrow(EventTimeError);
+      expect(resolveEventTime({ occurredAt: '2026-02-28T10:00' }, berlin, lookup).local).toBe('2026-02-28T10:00:00');
     }
     // Same wall time, other zone: its own reading.
     const ny = resolveEventTime({ occurredAt: '2026-07-10T09:00:00' }, { country: 'US', region: 'NY' }, lookup);

@@ -157,10 +157,17 @@ function parseLocal(wall: string, raw: string): string {
   if (!m) throw new EventTimeError(`"${raw}" is not an ISO 8601 date and time (YYYY-MM-DDTHH:mm[:ss][offset])`);
   const [, y, mo, d, h, mi, s = '00'] = m;
   const text = `${y}-${mo}-${d}T${h}:${mi}:${s}`;
-  const check = DateTime.fromISO(text, { zone: 'UTC' });
-  if (!check.isValid) throw new EventTimeError(`"${raw}" is not a valid date and time`);
+  if (!validWallTimes.has(text)) {
+    const check = DateTime.fromISO(text, { zone: 'UTC' });
+    if (!check.isValid) throw new EventTimeError(`"${raw}" is not a valid date and time`);
+    if (validWallTimes.size >= MAX_READINGS) validWallTimes.clear();
+    validWallTimes.add(text);
+  }
   return text;
 }
+
+/** Wall times already found valid (a calendar fact: it cannot change). */
+const validWallTimes = new Set<string>();
 
 function parseOffset(text: string, raw: string): number {
   const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(text);
