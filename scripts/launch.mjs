@@ -14,6 +14,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import serviceNodeFlags from './service-node-flags.cjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [mode = 'start', ...args] = process.argv.slice(2);
@@ -125,7 +126,7 @@ async function main() {
     const node = process.execPath;
     switch (mode) {
       case 'start':
-        code = await run(node, ['--enable-source-maps', 'dist/src/main.js', ...args], env);
+        code = await run(node, [...serviceNodeFlags, 'dist/src/main.js', ...args], env);
         break;
       case 'test':
         code = await run(node, ['--expose-gc', 'node_modules/jest/bin/jest.js', ...args], env);

@@ -79,7 +79,7 @@ export class ServiceProcess {
       LOG_LEVEL: 'info',
       ...this.options.env,
     });
-    const args = ['--enable-source-maps'];
+    const args = [...(require(path.join(this.options.root, 'scripts/service-node-flags.cjs')) as string[])];
     if (this.options.probe) args.push('--expose-gc', '--require', path.join(this.options.root, 'test/bench/service-probe.preload.cjs'));
     args.push('dist/src/main.js');
     const child = spawn(process.execPath, args, {

@@ -6,6 +6,9 @@ import path from 'node:path';
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 /** The built service; PW_SERVICE_MAIN points elsewhere (e.g. a private build while others rebuild dist/). */
 const MAIN = path.resolve(REPO_ROOT, process.env.PW_SERVICE_MAIN ?? 'dist/src/main.js');
+/** The Node.js flags `npm start` runs the service with. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const SERVICE_NODE_FLAGS = require(path.join(REPO_ROOT, 'scripts/service-node-flags.cjs')) as string[];
 
 export interface ServiceProcessOptions {
   /** Name in failure messages (e.g. `api-1`). */
@@ -112,7 +115,7 @@ export class ServiceProcess {
       LOG_LEVEL: 'info',
       ...this.options.env,
     });
-    const child = spawn(process.execPath, ['--enable-source-maps', MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     this.starts += 1;
     guard();
