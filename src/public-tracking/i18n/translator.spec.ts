@@ -72,6 +72,10 @@ describe('Translator', () => {
       ['2026-11-27T14:05:00', 330, null],
     ];
     const first = calls.map(([local, offset, zone]) => ({ ...t.eventTime(local, offset, zone) }));
+    expect(first[0].text).toBe('Fri, 27 Nov 2026, 14:05');
+    // Other languages and locales never get this one's answers.
+    expect(new Translator('de', 'de-DE').eventTime(...calls[3]).zone).toBe('Ortszeit (Zeitzone nicht gemeldet)');
+    expect(new Translator('en', 'en-US').eventTime(...calls[0]).text.replace(/\u202f|\u00a0/g, ' ')).toBe('Fri, Nov 27, 2026, 02:05 PM');
     expect(first.map((f) => f.zone)).toEqual([
       'Central European Standard Time',
       'Central European Standard Time',
@@ -87,6 +91,7 @@ describe('Translator', () => {
     }
     expect(calls.map(([local, offset, zone]) => ({ ...new Translator('en', 'en-GB').eventTime(local, offset, zone) }))).toEqual(first);
     expect([t.country('CH'), t.country('ch'), t.country('CH'), t.country('XX1')]).toEqual(['Switzerland', 'Switzerland', 'Switzerland', 'XX1']);
+    expect(new Translator('fr', 'fr-FR').country('CH')).toBe('Suisse');
     expect([t.date('2026-12-01'), t.date('2026-12-01T10:00:00'), t.date('2026-12-01'), t.date('soon')]).toEqual(['Tue 1 Dec', 'Tue 1 Dec', 'Tue 1 Dec', 'soon']);
     expect([t.t('delivery.heading'), t.t('delivery.heading')]).toEqual([en['delivery.heading'], en['delivery.heading']]);
   });
@@ -95,8 +100,10 @@ describe('Translator', () => {
     const t = new Translator('de', 'de-DE');
     const fresh = new Translator('de', 'de-DE');
     const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString().slice(0, 19);
-    for (let i = 0; i < 9000; i++) t.eventTime(at(i), 60, 'Europe/Berlin');
-    for (const i of [0, 4500, 8999]) expect(t.eventTime(at(i), 60, 'Europe/Berlin')).toEqual(fresh.eventTime(at(i), 60, 'Europe/Berlin'));
+    const expected = [0, 10_500, 20_999].map((i) => ({ ...fresh.eventTime(at(i), 60, 'Europe/Berlin') }));
+    expect(expected.map((e) => e.text.replace(/\u202f|\u00a0/g, ' '))).toEqual(['Do., 1. Jan. 2026, 00:00', 'Do., 8. Jan. 2026, 07:00', 'Do., 15. Jan. 2026, 13:59']);
+    for (let i = 0; i < 21_000; i++) t.eventTime(at(i), 60, 'Europe/Berlin');
+    expect([0, 10_500, 20_999].map((i) => ({ ...t.eventTime(at(i), 60, 'Europe/Berlin') }))).toEqual(expected);
   });
 
   it.each([

@@ -21,20 +21,15 @@ export class Translator {
   private readonly moneyFormats = new Map<string, Intl.NumberFormat>();
   /** Building an Intl formatter costs far more than using one: keep them per zone and kind. */
   private readonly dateFormats = new Map<string, Intl.DateTimeFormat>();
-  /**
-   * Formatting with a zone still costs microseconds per call (the zone's rules are consulted), and a
-   * page shows the same stored event times to every reader: keep the answers (pure functions of their
-   * arguments in this locale), a bounded number of them.
-   */
-  private readonly eventTimes = new Map<string, FormattedTime>();
-  private readonly countryNames = new Map<string, string>();
-  private readonly dates = new Map<string, string>();
+  /** Prefix of this translator's entries in the shared memos below. */
+  private readonly memoKey: string;
 
   constructor(
     readonly language: Language,
     readonly locale: string,
   ) {
     this.messages = CATALOGS[language];
+    this.memoKey = `${language}|${locale}|`;
     this.countries = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
   }
 
@@ -57,14 +52,15 @@ export class Translator {
   /** A country's name in the reader's language (`DE` -> `Deutschland`), or the code itself. */
   country(code: string | null | undefined): string | null {
     if (!code) return null;
-    let name = this.countryNames.get(code);
+    const key = this.memoKey + code;
+    let name = countryNames.get(key);
     if (name === undefined) {
       try {
         name = this.countries.of(code.toUpperCase()) ?? code;
       } catch {
         name = code;
       }
-      remember(this.countryNames, code, name, MAX_REMEMBERED_COUNTRIES);
+      remember(countryNames, key, name, MAX_REMEMBERED_COUNTRIES);
     }
     return name;
   }
@@ -75,11 +71,11 @@ export class Translator {
    * known, the UTC offset when only that is known, and "zone not reported" otherwise.
    */
   eventTime(local: string, utcOffsetMinutes: number | null, zone: string | null): FormattedTime {
-    const key = `${local}|${utcOffsetMinutes ?? ''}|${zone ?? ''}`;
-    let formatted = this.eventTimes.get(key);
+    const key = `${this.memoKey}${local}|${utcOffsetMinutes ?? ''}|${zone ?? ''}`;
+    let formatted = eventTimes.get(key);
     if (!formatted) {
       formatted = Object.freeze(this.formatEventTime(local, utcOffsetMinutes, zone));
-      remember(this.eventTimes, key, formatted, MAX_REMEMBERED_TIMES);
+      remember(eventTimes, key, formatted, MAX_REMEMBERED_TIMES);
     }
     return formatted;
   }
@@ -102,12 +98,13 @@ export class Translator {
 
   /** A calendar date (`2026-12-01`, or the date part of a date-time) as `Tue, 1 Dec`. */
   date(isoDate: string): string {
-    let text = this.dates.get(isoDate);
+    const key = this.memoKey + isoDate;
+    let text = dates.get(key);
     if (text === undefined) {
       const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
       const at = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
       text = !at || Number.isNaN(at.getTime()) ? isoDate : this.format('UTC', 'date').format(at);
-      remember(this.dates, isoDate, text, MAX_REMEMBERED_TIMES);
+      remember(dates, key, text, MAX_REMEMBERED_DATES);
     }
     return text;
   }
@@ -145,9 +142,18 @@ const FORMATS: Record<'time' | 'zone' | 'date', Intl.DateTimeFormatOptions> = {
   date: { weekday: 'short', day: 'numeric', month: 'short' },
 };
 
-/** Per translator: a few pages' worth of distinct event times, and every country there is. */
-const MAX_REMEMBERED_TIMES = 4000;
-const MAX_REMEMBERED_COUNTRIES = 400;
+/**
+ * Formatting with a zone still costs microseconds per call (the zone's rules are consulted), and a
+ * page shows the same stored event times to every reader: answers (pure functions of the language,
+ * the locale and the arguments) are kept, shared by all translators and bounded in total, since
+ * Accept-Language can make up to 200 translators.
+ */
+const eventTimes = new Map<string, FormattedTime>();
+const dates = new Map<string, string>();
+const countryNames = new Map<string, string>();
+const MAX_REMEMBERED_TIMES = 20_000;
+const MAX_REMEMBERED_DATES = 5_000;
+const MAX_REMEMBERED_COUNTRIES = 5_000;
 
 /** Adds to a bounded memo; a full one starts over (cheaper than LRU bookkeeping, and rare). */
 function remember<V>(memo: Map<string, V>, key: string, value: V, max: number): void {
