@@ -1,5 +1,8 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { DataFileError } from '../platform/data-files/data-file-problem';
+import type { DutyExpression } from './duty-expression';
 import { loadLandedCostRules } from './landed-cost-rules.loader';
 
 const root = path.resolve(__dirname, '../..');
@@ -11,6 +14,40 @@ describe('loadLandedCostRules', () => {
     expect(rules.forCountry('FR')!.countries).toHaveLength(27);
     expect(rules.schedule('EU')!.size).toBeGreaterThan(10000);
     expect(rules.warnings.length).toBeGreaterThan(0);
+  });
+
+  it('parses each distinct duty expression once and keeps every line\'s own fields', async () => {
+    const rules = await loadLandedCostRules(path.join(root, 'tariffs'), root);
+    const lines = rules.schedule('EU')!.allLines();
+    const byText = new Map<string, DutyExpression>();
+    for (const l of lines) {
+      const first = byText.get(l.expression.text) ?? l.expression;
+      byText.set(l.expression.text, first);
+      expect(l.expression).toBe(first);
+    }
+    expect(byText.size).toBeLessThan(lines.length / 10);
+    const line = lines.find((l) => l.code === '61091000')!;
+    expect(line).toMatchObject({ code: '61091000', validFrom: '2020-01-01', origins: [], file: 'tariffs/duty/EU/cn-cet-2020.csv' });
+    expect(line.expression.text).toBe('12.0%');
+    expect(line.source).toMatch(/^EU Common External Tariff/);
+    // A header source is a string of its own, not a piece of the file's text.
+    expect(line.source).not.toContain('\n');
+  });
+
+  it('reports a bad duty expression on every line that has it', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pw-duty-'));
+    try {
+      await fs.mkdir(path.join(dir, 'duty', 'XX'), { recursive: true });
+      await fs.writeFile(
+        path.join(dir, 'duty', 'XX', 'lines.csv'),
+        ['# Source: test', '# Currency: EUR', 'code,expression,validFrom', '610910,"9% (01 JAN-31 XYZ)",2020-01-01', '610920,12%,2020-01-01', '610990,"9% (01 JAN-31 XYZ)",2020-01-01', '611010,12%,2020-01-01'].join('\n'),
+      );
+      const error = (await loadLandedCostRules(dir, dir).catch((e) => e)) as DataFileError;
+      expect(error).toBeInstanceOf(DataFileError);
+      expect(error.problems.filter((p) => p.field === 'expression').map((p) => p.line)).toEqual([4, 6]);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('lists every problem with file, line and field', async () => {

@@ -4,7 +4,7 @@ import { loadCsvFile } from '../platform/data-files/csv-file';
 import { DataFileError, DataFileProblem } from '../platform/data-files/data-file-problem';
 import { loadYamlFile } from '../platform/data-files/yaml-file';
 import { sourceFromComments } from '../money/fx-ecb-csv';
-import { DutyExpressionError, parseDutyExpression } from './duty-expression';
+import { type DutyExpression, DutyExpressionError, parseDutyExpression } from './duty-expression';
 import type { DestinationRules, RuleRecord, TariffLine, TaxRateRow, WarningRule } from './landed-cost-rules';
 import { DESTINATION_FILE_SCHEMA, TARIFF_LINE_SCHEMA, TAX_RATE_SCHEMA, WARNINGS_FILE_SCHEMA } from './landed-cost-rules.schema';
 import { LandedCostRules } from './landed-cost-rule-set';
@@ -103,8 +103,46 @@ async function loadDestinations(dir: string, baseDir: string, problems: DataFile
   return out;
 }
 
+/**
+ * Values that repeat across the lines of a schedule (duty expressions such as `0.0%` or `Free`, dates,
+ * programmes) are kept once: a full national schedule has tens of thousands of lines but a few hundred
+ * distinct expressions. Parsed expressions are never modified after loading, so lines can share them.
+ */
+class ScheduleValues {
+  private readonly expressions = new Map<string, DutyExpression>();
+  private readonly strings = new Map<string, string>();
+
+  expression(text: string, problems: DataFileProblem[], where: { file: string; line?: number; field: string }): DutyExpression | undefined {
+    const known = this.expressions.get(text);
+    if (known) return known;
+    const parsed = parseExpr(text, problems, where);
+    if (parsed) this.expressions.set(text, parsed);
+    return parsed;
+  }
+
+  string<T extends string | undefined>(value: T): T {
+    if (value === undefined) return value;
+    const known = this.strings.get(value);
+    if (known !== undefined) return known as T;
+    this.strings.set(value, value);
+    return value;
+  }
+}
+
+/** Lines without origins (every general line) share one empty list. */
+const NO_ORIGINS: string[] = Object.freeze([]) as unknown as string[];
+
+/**
+ * A copy of `text` that does not point into a larger string. A regular expression match or `trim()` of
+ * a line read from a file can keep the whole file's text alive for as long as the match is referenced.
+ */
+function ownString(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}
+
 async function loadSchedules(dir: string, baseDir: string, problems: DataFileProblem[]): Promise<Map<string, TariffSchedule>> {
   const out = new Map<string, TariffSchedule>();
+  const values = new ScheduleValues();
   let folders: string[] = [];
   try {
     folders = (await fs.readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
@@ -118,26 +156,38 @@ async function loadSchedules(dir: string, baseDir: string, problems: DataFilePro
       const rel = path.relative(baseDir, file);
       const { rows, headerComments, problems: ps } = await loadCsvFile<RawLine>(file, TARIFF_LINE_SCHEMA, baseDir);
       problems.push(...ps);
-      const fileSource = sourceFromComments(headerComments);
+      const commentSource = sourceFromComments(headerComments);
+      const fileSource = commentSource === undefined ? undefined : ownString(commentSource);
       const cur = headerComments.map((c) => /^currency:\s*([A-Z]{3})\s*$/i.exec(c.trim())?.[1]).find(Boolean);
       if (!cur) problems.push({ file: rel, line: 1, message: 'needs a "# Currency: XXX" comment line (the currency of its specific duties)' });
       else if (currency && cur !== currency) problems.push({ file: rel, line: 1, message: `currency ${cur} differs from ${currency} in the same schedule` });
       else currency = cur;
       for (const { line, record } of rows) {
-        const source = record.source ?? fileSource;
+        const source = values.string(record.source) ?? fileSource;
         if (!source) {
           problems.push({ file: rel, line, field: 'source', message: 'is required (or a "# Source:" comment line)' });
           continue;
         }
         if (record.validTo && record.validTo < record.validFrom) problems.push({ file: rel, line, field: 'validTo', message: 'is before validFrom' });
-        const expression = parseExpr(record.expression, problems, { file: rel, line, field: 'expression' });
+        const expression = values.expression(record.expression, problems, { file: rel, line, field: 'expression' });
         if (!expression) continue;
-        const origins = record.origins ? record.origins.split(' ') : [];
+        const origins = record.origins ? record.origins.split(' ') : NO_ORIGINS;
         if (record.code === '*' && !origins.length) {
           problems.push({ file: rel, line, field: 'code', message: '"*" is only allowed on preferential lines (with origins)' });
           continue;
         }
-        lines.push({ code: record.code, expression, validFrom: record.validFrom, validTo: record.validTo, origins, program: record.program, description: record.description, source, file: rel, line });
+        lines.push({
+          code: record.code,
+          expression,
+          validFrom: values.string(record.validFrom),
+          validTo: values.string(record.validTo),
+          origins,
+          program: values.string(record.program),
+          description: record.description,
+          source,
+          file: rel,
+          line,
+        });
       }
     }
     out.set(folder, new TariffSchedule(folder, currency ?? 'EUR', lines));

@@ -24,15 +24,16 @@ export class TariffSchedule {
     lines: TariffLine[],
   ) {
     for (const l of lines) {
+      // Lists start as literals of one element: pushing onto an empty array reserves room for 17.
       const map = l.origins.length ? this.preferential : this.general;
-      const list = map.get(l.code) ?? [];
-      list.push(l);
-      map.set(l.code, list);
+      const list = map.get(l.code);
+      if (list) list.push(l);
+      else map.set(l.code, [l]);
       if (!l.origins.length && l.code.length > 6) {
         const hs6 = l.code.slice(0, 6);
-        const kids = this.below.get(hs6) ?? [];
-        if (!kids.includes(l.code)) kids.push(l.code);
-        this.below.set(hs6, kids);
+        const kids = this.below.get(hs6);
+        if (!kids) this.below.set(hs6, [l.code]);
+        else if (!kids.includes(l.code)) kids.push(l.code);
       }
     }
     for (const list of [...this.general.values(), ...this.preferential.values()]) list.sort((a, b) => b.validFrom.localeCompare(a.validFrom));

@@ -52,4 +52,27 @@ describe('HsNomenclature', () => {
   it('suggests siblings for an unknown subheading', () => {
     expect(hs.suggest('610999').map((s) => s.code)).toEqual(['610910', '610990']);
   });
+
+  it('scores by term rarity, full matches, level and leading words', () => {
+    expect(hs.search('cotton t-shirt').map((h) => [h.code, h.score])).toEqual([
+      ['610910', 9.289],
+      ['610990', 9.289],
+      ['6109', 4.154],
+      ['520100', 1.208],
+      ['5201', 1.007],
+      ['52', 0.604],
+    ]);
+  });
+
+  it('counts a code listed twice once', () => {
+    const twice = new HsNomenclature([...entries, entries[5]]);
+    expect(twice.size).toBe(entries.length);
+    expect(twice.search('cotton').map((h) => [h.code, h.score])).toEqual([
+      ['520100', 1.812],
+      ['610910', 1.576],
+      ['610990', 1.576],
+      ['5201', 1.51],
+      ['52', 0.906],
+    ]);
+  });
 });

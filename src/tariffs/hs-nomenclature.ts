@@ -59,25 +59,40 @@ export function terms(text: string): string[] {
 export class HsNomenclature {
   private readonly byCode = new Map<string, HsEntry>();
   private readonly children = new Map<string, string[]>();
-  private readonly index = new Map<string, Set<string>>();
-  private readonly entryTerms = new Map<string, string[]>();
+  /** Codes containing each term, in load order. */
+  private readonly index = new Map<string, string[]>();
+  /** The first three terms of each entry's own description (a query term among them ranks higher). */
+  private readonly leadTerms = new Map<string, string[]>();
 
   constructor(entries: HsEntry[]) {
+    // Every term is kept once however many entries use it.
+    const canonical = new Map<string, string>();
+    const intern = (t: string): string => {
+      const known = canonical.get(t);
+      if (known !== undefined) return known;
+      canonical.set(t, t);
+      return t;
+    };
+    const indexed = new Set<string>();
     for (const e of entries) {
+      // A code listed twice is indexed once, as before.
+      const again = indexed.has(e.code);
+      indexed.add(e.code);
       this.byCode.set(e.code, e);
       if (e.parent) {
-        const list = this.children.get(e.parent) ?? [];
-        list.push(e.code);
-        this.children.set(e.parent, list);
+        // Lists start as one-element literals: pushing onto an empty array reserves room for 17.
+        const list = this.children.get(e.parent);
+        if (list) list.push(e.code);
+        else this.children.set(e.parent, [e.code]);
       }
       // Subheadings inherit their heading's words ("Other" subheadings say little on their own).
       const inherited = e.level === 6 && e.parent ? (this.byCode.get(e.parent)?.description ?? '') : '';
       const ts = terms(`${e.description} ${inherited}`);
-      this.entryTerms.set(e.code, terms(e.description));
+      this.leadTerms.set(e.code, terms(e.description).slice(0, 3).map(intern));
       for (const t of new Set(ts)) {
-        let set = this.index.get(t);
-        if (!set) this.index.set(t, (set = new Set()));
-        set.add(e.code);
+        const postings = this.index.get(t);
+        if (!postings) this.index.set(intern(t), [e.code]);
+        else if (!again || !postings.includes(e.code)) postings.push(e.code);
       }
     }
   }
@@ -125,7 +140,7 @@ export class HsNomenclature {
     for (const t of qTerms) {
       const postings = this.index.get(t);
       if (!postings) continue;
-      const idf = Math.log(1 + total / postings.size);
+      const idf = Math.log(1 + total / postings.length);
       for (const code of postings) {
         const s = scores.get(code) ?? { score: 0, matched: 0 };
         s.score += idf;
@@ -139,8 +154,8 @@ export class HsNomenclature {
       let score = s.score;
       if (s.matched === qTerms.length) score *= 1.5;
       score *= e.level === 6 ? 1.2 : e.level === 4 ? 1.0 : 0.6;
-      const own = this.entryTerms.get(code)!;
-      if (qTerms.some((t) => own.slice(0, 3).includes(t))) score *= 1.15;
+      const lead = this.leadTerms.get(code)!;
+      if (qTerms.some((t) => lead.includes(t))) score *= 1.15;
       hits.push({ code, description: e.description, level: e.level, score: Math.round(score * 1000) / 1000 });
     }
     hits.sort((a, b) => b.score - a.score || a.description.length - b.description.length || a.code.localeCompare(b.code));
