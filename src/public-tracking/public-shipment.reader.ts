@@ -108,11 +108,7 @@ export class PublicShipmentReader {
   /** Shipments with a parcel of this tracking number, whatever the carrier (numbers rarely collide; at most 10). */
   async byTrackingNumber(number: string): Promise<Destination[]> {
     const rows: { id: string; postal_code: string | null; country: string | null }[] = await this.db.query(
-      `SELECT s.id, s.ship_to->>'postalCode' AS postal_code, s.ship_to->>'country' AS country
-         FROM shipment s
-        WHERE s.id IN (SELECT p.shipment_id FROM shipment_parcel p WHERE p.tracking_number = $1)
-           OR s.tracking_number = $1
-        ORDER BY s.created_at DESC, s.id LIMIT 10`,
+      BY_TRACKING_NUMBER,
       [number],
     );
     return rows.map((r) => ({ shipmentId: r.id, postalCode: r.postal_code, country: r.country }));
@@ -129,14 +125,21 @@ export class PublicShipmentReader {
   }
 }
 
-/** Siblings: same reference and same booking key (references are only unique per merchant), at most 20. */
+/**
+ * Siblings: same reference and same booking key (references are only unique per merchant), the 20
+ * oldest. Read per target row (LATERAL) so that `shipment_reference_created` hands them over in order
+ * and the read stops at 20: as a plain join ordered by `created_at` the planner may walk every
+ * shipment in creation order when a few references are very common.
+ */
 function orderSql(where: string): string {
   return `WITH target AS (SELECT * FROM shipment WHERE ${where}),
        siblings AS (
-         SELECT s.id FROM shipment s, target t
-          WHERE t.direction = 'outbound' AND t.reference IS NOT NULL AND s.direction = 'outbound'
-            AND s.reference = t.reference AND s.owner_key_id IS NOT DISTINCT FROM t.owner_key_id AND s.id <> t.id
-          ORDER BY s.created_at, s.id LIMIT 20),
+         SELECT o.id FROM target t CROSS JOIN LATERAL (
+           SELECT s.id FROM shipment s
+            WHERE s.reference = t.reference AND s.direction = 'outbound'
+              AND s.owner_key_id IS NOT DISTINCT FROM t.owner_key_id AND s.id <> t.id
+            ORDER BY s.created_at, s.id LIMIT 20) o
+          WHERE t.direction = 'outbound' AND t.reference IS NOT NULL),
        outbound AS (SELECT id FROM target UNION ALL SELECT id FROM siblings)
        SELECT ${COLUMNS}, CASE WHEN s.id = (SELECT id FROM target) THEN 'target' ELSE 'order' END AS role
          FROM shipment s WHERE s.id IN (SELECT id FROM outbound)
@@ -146,5 +149,13 @@ function orderSql(where: string): string {
        ORDER BY created_at, id`;
 }
 
-const ORDER_BY_TOKEN = orderSql('tracking_token = $1');
-const ORDER_BY_ID = orderSql('id = $1');
+/** The statements, exported for the plan checks in the specs. */
+export const ORDER_BY_TOKEN = orderSql('tracking_token = $1');
+export const ORDER_BY_ID = orderSql('id = $1');
+
+/** One IN over both indexed sources: `s.id IN (parcels) OR s.tracking_number = $1` scans every shipment. */
+export const BY_TRACKING_NUMBER = `SELECT s.id, s.ship_to->>'postalCode' AS postal_code, s.ship_to->>'country' AS country
+   FROM shipment s
+  WHERE s.id IN (SELECT p.shipment_id FROM shipment_parcel p WHERE p.tracking_number = $1
+                 UNION ALL SELECT x.id FROM shipment x WHERE x.tracking_number = $1)
+  ORDER BY s.created_at DESC, s.id LIMIT 10`;
