@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AppError } from '../platform/errors/app-error';
 import { summariseEdd, type EddEntry } from './domain/edd-history';
 import { EventCodeTables } from './domain/event-code-table';
@@ -8,7 +8,8 @@ import { STATUS_RANK, type TrackingStatus } from './domain/tracking-status';
 import { SHIPMENT_DIRECTORY, type ShipmentDirectory, type ShipmentRef } from './shipment-directory';
 import { formatOccurredAt } from './tracking-ingestion.service';
 import { ReturnTimelineRegistry, type ReturnSummary } from './return-timeline.registry';
-import { TrackingStore, type StoredEventRow, type TrackerRow } from './tracking.store';
+import { preparedReads, type SqlRunner } from './prepared-reads';
+import { TIMELINE_READS, TrackingStore, type StoredEventRow, type TrackerRow } from './tracking.store';
 
 export interface TimelineEventView {
   id: string;
@@ -95,19 +96,23 @@ export interface PublicTimelineView {
 @Injectable()
 export class TrackingReadService {
   private readonly store = new TrackingStore();
+  /** Reads are never part of a transaction: the store's statements run prepared. */
+  private readonly reads: SqlRunner;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectDataSource() db: DataSource,
     @Inject(SHIPMENT_DIRECTORY) private readonly shipments: ShipmentDirectory,
     private readonly returns: ReturnTimelineRegistry,
     private readonly codes: EventCodeTables,
-  ) {}
+  ) {
+    this.reads = preparedReads(db, TIMELINE_READS);
+  }
 
   async trackerTimeline(carrier: string, trackingNumber: string): Promise<TimelineView> {
-    const tracker = await this.store.findTracker(this.db.manager, carrier, trackingNumber);
+    const tracker = await this.store.findTracker(this.reads, carrier, trackingNumber);
     if (!tracker) throw AppError.notFound('Tracker');
     if (tracker.shipment_id) return this.shipmentTimeline(tracker.shipment_id);
-    return this.build(this.db.manager, null, [{ tracker, leg: 'outbound', returnId: null }], []);
+    return this.build(this.reads, null, [{ tracker, leg: 'outbound', returnId: null }], []);
   }
 
   /** The whole timeline of a shipment, its customer returns included. 404 for an unknown shipment. */
@@ -118,7 +123,7 @@ export class TrackingReadService {
   }
 
   private async timelineOf(shipment: ShipmentRef): Promise<TimelineView> {
-    const tx = this.db.manager;
+    const tx = this.reads;
     const returnShipments = shipment.direction === 'outbound' ? await this.shipments.returnsOf(shipment.id) : [];
     const returnSummaries = await this.returns.summariesFor(shipment.id);
     const returnIdByShipment = new Map(returnSummaries.filter((r) => r.shipmentId).map((r) => [r.shipmentId as string, r.id]));
@@ -173,7 +178,7 @@ export class TrackingReadService {
   }
 
   private async build(
-    tx: EntityManager,
+    tx: SqlRunner,
     shipmentId: string | null,
     legs: { tracker: TrackerRow; leg: 'outbound' | 'return'; returnId: string | null }[],
     returns: ReturnSummary[],

@@ -6,6 +6,7 @@ import type { DerivedStatus } from './domain/status-derivation';
 import { orderEvents } from './domain/event-ordering';
 import type { TimelineEvent } from './domain/timeline-event';
 import type { TrackingReason, TrackingStatus } from './domain/tracking-status';
+import type { SqlRunner } from './prepared-reads';
 
 export interface TrackerRow {
   id: string;
@@ -176,13 +177,10 @@ export class TrackingStore {
     await tx.query(`INSERT INTO tracking_edd (tracker_id, source, earliest, latest, observed_at) VALUES ($1, $2, $3, $4, $5)`, [trackerId, e.source, e.earliest, e.latest, e.observedAt]);
   }
 
-  async eddHistory(tx: EntityManager, trackerIds: string[]): Promise<Map<string, EddEntry[]>> {
+  async eddHistory(tx: SqlRunner, trackerIds: string[]): Promise<Map<string, EddEntry[]>> {
     const map = new Map<string, EddEntry[]>();
     if (!trackerIds.length) return map;
-    const rows: { tracker_id: string; source: string; earliest: string; latest: string; observed_at: Date }[] = await tx.query(
-      `SELECT tracker_id, source, earliest, latest, observed_at FROM tracking_edd WHERE tracker_id = ANY($1) ORDER BY id`,
-      [trackerIds],
-    );
+    const rows: { tracker_id: string; source: string; earliest: string; latest: string; observed_at: Date }[] = await tx.query(TIMELINE_READS.tracking_edd_history, [trackerIds]);
     for (const r of rows) {
       const list = map.get(r.tracker_id) ?? [];
       list.push({ source: r.source, earliest: r.earliest, latest: r.latest, observedAt: new Date(r.observed_at) });
@@ -191,13 +189,13 @@ export class TrackingStore {
     return map;
   }
 
-  async trackersOfShipments(tx: EntityManager, shipmentIds: string[]): Promise<TrackerRow[]> {
+  async trackersOfShipments(tx: SqlRunner, shipmentIds: string[]): Promise<TrackerRow[]> {
     if (!shipmentIds.length) return [];
-    return tx.query(`SELECT * FROM tracker WHERE shipment_id = ANY($1) ORDER BY created_at, id`, [shipmentIds]);
+    return tx.query(TIMELINE_READS.tracking_trackers_of_shipments, [shipmentIds]);
   }
 
-  async findTracker(tx: EntityManager, carrier: string, trackingNumber: string): Promise<TrackerRow | undefined> {
-    const rows: TrackerRow[] = await tx.query(`SELECT * FROM tracker WHERE carrier = $1 AND tracking_number = $2`, [carrier, trackingNumber]);
+  async findTracker(tx: SqlRunner, carrier: string, trackingNumber: string): Promise<TrackerRow | undefined> {
+    const rows: TrackerRow[] = await tx.query(TIMELINE_READS.tracking_tracker_by_number, [carrier, trackingNumber]);
     return rows[0];
   }
 
@@ -207,9 +205,9 @@ export class TrackingStore {
   }
 
   /** The events of some trackers in occurrence order (the timeline index serves this). */
-  async events(tx: EntityManager, trackerIds: string[]): Promise<StoredEventRow[]> {
+  async events(tx: SqlRunner, trackerIds: string[]): Promise<StoredEventRow[]> {
     if (!trackerIds.length) return [];
-    return tx.query(`SELECT * FROM tracking_event WHERE tracker_id = ANY($1) ORDER BY sort_at, rank, dedupe_key`, [trackerIds]);
+    return tx.query(TIMELINE_READS.tracking_events, [trackerIds]);
   }
 
   async linkShipment(tx: EntityManager, shipmentId: string, carrier: string, trackingNumber: string, now: Date): Promise<TrackerRow> {
@@ -223,6 +221,20 @@ export class TrackingStore {
     return rows[0];
   }
 }
+
+// Every column, named: a prepared `SELECT *` fails ("cached plan must not change result type") on each
+// connection that prepared it once a migration adds a column.
+const TRACKER_ROW =
+  'id, carrier, tracking_number, shipment_id, status, substatus, reason, action_required, terminal, status_event_id, status_changed_at, last_event_at, event_count, poll_started_at, poll_next_at, poll_count, poll_stopped, created_at, updated_at';
+const EVENT_ROW = `id, ${EVENT_COLUMNS.join(', ')}, revision, updated_at`;
+
+/** The timeline's reads, by the name they are prepared under (see `preparedReads`). */
+export const TIMELINE_READS = {
+  tracking_tracker_by_number: `SELECT ${TRACKER_ROW} FROM tracker WHERE carrier = $1 AND tracking_number = $2`,
+  tracking_trackers_of_shipments: `SELECT ${TRACKER_ROW} FROM tracker WHERE shipment_id = ANY($1) ORDER BY created_at, id`,
+  tracking_events: `SELECT ${EVENT_ROW} FROM tracking_event WHERE tracker_id = ANY($1) ORDER BY sort_at, rank, dedupe_key`,
+  tracking_edd_history: `SELECT tracker_id, source, earliest, latest, observed_at FROM tracking_edd WHERE tracker_id = ANY($1) ORDER BY id`,
+};
 
 /** What status derivation and its announcement read of each event. */
 const STATUS_COLUMNS = 'id, dedupe_key, status, substatus, reason, action_required, rank, sort_at, source, description, occurred_local, utc_offset_minutes, location_city, location_country';
