@@ -7,7 +7,8 @@
 // grow less between full collections (its growth factor scales from 1.3 at 256 MB to 4 at 2 GB and
 // above; about 1.6 here). Without it the old generation grew from ~90 MB live to 200-240 MB of mostly
 // garbage under timeline, ingestion and quote load (peaks of 400-716 MB RSS); with it, it stays near
-// 110-120 MB and peaks were 275-318 MB, with CPU per request unchanged within the noise. 1024 MB is
+// 110-120 MB and peaks were 275-330 MB. CPU per request stayed within the run-to-run noise of the shared
+// benchmark machine (which is wide: the same build varied by 40 %); re-check on a quiet one. 1024 MB is
 // about ten times the live heap after boot (86 MB), room for large requests without running out.
 //
 // Two earlier flags were dropped for memory:
