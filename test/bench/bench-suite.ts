@@ -144,7 +144,7 @@ export async function runBenchSuite(input: SuiteOptions): Promise<number> {
       durationSeconds: options.durationSeconds,
       quick: !!options.quick,
       loadGenerator: 'autocannon (in the bench process; the service is a separate process)',
-      serviceCommand: 'node --enable-source-maps --max-semi-space-size=32 dist/src/main.js (NODE_ENV=production, LOG_LEVEL=info)',
+      serviceCommand: `node ${(require(path.join(options.root, 'scripts/service-node-flags.cjs')) as string[]).join(' ')} dist/src/main.js (NODE_ENV=production, LOG_LEVEL=info)`,
     },
     scenarios: [],
     skipped: [],
