@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import type { ErrorBody } from '../errors/all-exceptions.filter';
+import { toErrorResponse } from '../errors/all-exceptions.filter';
+import { AppError } from '../errors/app-error';
 import { codeForStatus } from '../errors/error-codes';
 
 /**
@@ -17,7 +18,7 @@ export function clientErrorResponse(err: NodeJS.ErrnoException): string {
         ? [431, 'The request line and headers are larger than the service accepts']
         : [400, 'The request is not valid HTTP'];
   const requestId = randomUUID();
-  const body: ErrorBody = { error: { code: codeForStatus(status), message, details: status === 400 ? [{ path: '', message }] : [], requestId } };
+  const { body } = toErrorResponse(new AppError(status, codeForStatus(status), message), requestId);
   const text = JSON.stringify(body);
   return (
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
