@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AddressSpec, ItemSpec } from '../carriers/shipment-spec';
-import { preparedQuery } from './prepared-query';
+import { preparedQuery } from '../platform/database/prepared-query';
 
 /** Where a shipment goes, as far as checking a postal code needs. */
 export interface Destination {

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { preparedQuery } from '../platform/database/prepared-query';
 
 /** What the store's reads need of a connection: an EntityManager (in or out of a transaction) or `preparedReads`. */
 export interface SqlRunner {
@@ -16,9 +17,7 @@ export function preparedReads(db: DataSource, statements: Record<string, string>
   return {
     async query(sql: string, parameters: unknown[] = []) {
       const name = names.get(sql);
-      if (!name) return db.query(sql, parameters);
-      const pool = (db.driver as unknown as { master: { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }> } }).master;
-      return (await pool.query({ name, text: sql, values: parameters })).rows;
+      return name ? preparedQuery(db, name, sql, parameters) : db.query(sql, parameters);
     },
   };
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 
 /** Hits counted for one bucket in its current and previous fixed window. */
 export interface WindowCounts {
@@ -84,9 +85,8 @@ export class RateLimitStore {
    * Every guarded request runs `hit`: as a named prepared statement its plan is made once per
    * connection instead of on every request (node-pg keeps the statement on each pooled connection).
    */
-  private async prepared<T>(name: string, text: string, values: unknown[]): Promise<T[]> {
-    const pool = (this.db.driver as unknown as { master: { query(c: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> } }).master;
-    return (await pool.query({ name, text, values })).rows;
+  private prepared<T>(name: string, text: string, values: unknown[]): Promise<T[]> {
+    return preparedQuery<T>(this.db, name, text, values);
   }
 }
 
