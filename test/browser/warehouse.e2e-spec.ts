@@ -24,6 +24,16 @@ describe('warehouse print station in Chromium', () => {
   const shipments: Record<string, { id: string; trackingNumber: string; parcels: { trackingNumber: string }[] }> = {};
 
   const text = async (selector: string) => (await page.locator(selector).first().innerText()).trim();
+  /** Chromium applies autofocus after the load event, so wait for it (fails after 5 s if it never comes). */
+  const searchFieldFocused = () =>
+    page.waitForFunction(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id === 'q', null, { timeout: 5_000 });
+  /** A scanner types into whatever has the focus once the page is up. */
+  const scan = async (code: string) => {
+    await page.goto('/warehouse');
+    await searchFieldFocused();
+    await page.keyboard.type(code);
+    await page.keyboard.press('Enter');
+  };
   const book = async (name: string, body: Record<string, unknown>) => {
     shipments[name] = (await t.http().post('/v1/shipments').set(auth(key)).set('Idempotency-Key', randomUUID()).send(body).expect(201)).body;
   };
@@ -87,7 +97,7 @@ describe('warehouse print station in Chromium', () => {
     expect(cookie).toMatchObject({ name: 'pw_station', httpOnly: true, sameSite: 'Strict', path: '/warehouse' });
     expect(cookie.value).not.toContain(key);
     // The search field has the focus, ready for a scanner.
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id)).toBe('q');
+    await searchFieldFocused();
     // Today's unprinted shipments are listed.
     for (const name of ['postal', 'express']) expect(await page.locator(`input[value="${shipments[name].id}"]`).count()).toBe(1);
     await screenshot(page, 'warehouse', 'home');
@@ -104,10 +114,8 @@ describe('warehouse print station in Chromium', () => {
   });
 
   it('a scanned tracking barcode opens the shipment; it prints ZPL on the network printer and reprints', async () => {
-    await page.goto('/warehouse');
     // A scanner types the code and presses Enter into the focused field.
-    await page.keyboard.type(shipments.express.parcels[1].trackingNumber);
-    await page.keyboard.press('Enter');
+    await scan(shipments.express.parcels[1].trackingNumber);
     await page.waitForURL(new RegExp(`/warehouse/shipments/${shipments.express.id}$`));
     expect(await text('#printed')).toBe('not yet');
 
@@ -163,9 +171,7 @@ describe('warehouse print station in Chromium', () => {
   });
 
   it('a reference with two shipments lists both', async () => {
-    await page.goto('/warehouse');
-    await page.keyboard.type(`WH-${run}-TWIN`);
-    await page.keyboard.press('Enter');
+    await scan(`WH-${run}-TWIN`);
     await page.waitForURL(/\/warehouse\/search\?q=/);
     expect(await page.locator('main table tbody tr').count()).toBe(2);
     await page.goto('/warehouse/search?q=NOTHING-HERE');
