@@ -20,3 +20,16 @@ describe('randomToken', () => {
     expect(randomToken()).toMatch(/^[A-Za-z0-9_-]{32}$/);
   });
 });
+
+describe('newId randomness', () => {
+  it('stays unique and evenly spread across many refills of its random pool', () => {
+    const ids = Array.from({ length: 50_000 }, () => newId('x', 0).slice(12));
+    expect(new Set(ids).size).toBe(ids.length);
+    // Every base32 digit appears about equally often in the random part (no stuck or reused bytes).
+    const counts = new Map<string, number>();
+    for (const id of ids) for (const c of id) counts.set(c, (counts.get(c) ?? 0) + 1);
+    expect(counts.size).toBe(32);
+    const expected = (ids.length * 16) / 32;
+    for (const n of counts.values()) expect(Math.abs(n - expected) / expected).toBeLessThan(0.05);
+  });
+});
