@@ -62,7 +62,7 @@ describe('quote fan-out: time budget and failing carriers', () => {
   });
 
   it('options with the same price, fees and dates share one landed-cost estimate', async () => {
-    const estimate = jest.spyOn(t.app.get(LandedCostService), 'estimate');
+    const estimate = jest.spyOn(t.app.get(LandedCostService), 'estimateWithDependencies');
     const res = await t
       .http()
       .post('/v1/quotes')
@@ -84,6 +84,30 @@ describe('quote fan-out: time budget and failing carriers', () => {
       if (seen) expect(o.dutiesAndTaxes).toEqual(seen);
       byPrice.set(o.shipping.total.amount, o.dutiesAndTaxes);
     }
+    // Swiss import VAT is charged on the transport cost too: the two prices have different answers.
+    expect(new Set(res.body.options.map((o: { dutiesAndTaxes: { taxes: { amount: string } } }) => o.dutiesAndTaxes.taxes.amount)).size).toBe(2);
+    estimate.mockRestore();
+  });
+
+  it('where shipping does not enter duties or taxes (US: FOB value, no import tax), all options share one estimate', async () => {
+    const estimate = jest.spyOn(t.app.get(LandedCostService), 'estimateWithDependencies');
+    const res = await t
+      .http()
+      .post('/v1/quotes')
+      .set(auth(key))
+      .send(
+        body({
+          shipTo: { country: 'US', postalCode: '10001', region: 'NY' },
+          items: [{ description: 'Cotton T-shirt', hsCode: '610910', originCountry: 'CN', quantity: 40, unitValue: { amount: '12.50', currency: 'EUR' } }],
+          carriers: ['quick-post', 'quick-post-twin'],
+        }),
+      )
+      .expect(200);
+    expect(res.body.options).toHaveLength(4);
+    expect(new Set(res.body.options.map((o: { shipping: { total: { amount: string } } }) => o.shipping.total.amount)).size).toBe(2);
+    expect(estimate).toHaveBeenCalledTimes(1);
+    expect(Number(res.body.options[0].dutiesAndTaxes.duties.amount)).toBeGreaterThan(0);
+    for (const o of res.body.options) expect(o.dutiesAndTaxes).toEqual(res.body.options[0].dutiesAndTaxes);
     estimate.mockRestore();
   });
 });

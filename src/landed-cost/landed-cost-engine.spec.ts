@@ -260,3 +260,32 @@ describe('unknown destinations and codes', () => {
     expect(() => run({ to: 'DE', hs: '640398', value: '1', ccy: 'EUR' })).toThrow(expect.objectContaining({ status: 400, details: [{ path: 'items[0].hsCode', message: expect.stringMatching(/^unknown HS code 640398; did you mean 640399/) }] }));
   });
 });
+
+describe('whether an answer depends on the shipping amount', () => {
+  const DESTINATIONS = ['US', 'GB', 'CA', 'AU', 'JP', 'CH', 'NO', 'CN', 'SG', 'BR', 'MX', 'IN', 'NZ', 'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE'];
+  const estimate = (c: Case) => tariffs.engine().estimateWithDependencies(input(c));
+
+  it('US entries are valued FOB without import tax: independent; CIF (EU, GB) and AU (GST on transport) depend on it', () => {
+    expect(estimate({ to: 'US', from: 'DE', value: '900.00', ccy: 'USD', shipping: '40.00' }).dependsOnShipping).toBe(false);
+    expect(estimate({ to: 'DE', value: '900.00', ccy: 'EUR', shipping: '40.00' }).dependsOnShipping).toBe(true);
+    expect(estimate({ to: 'GB', value: '900.00', ccy: 'GBP', shipping: '40.00' }).dependsOnShipping).toBe(true);
+    expect(estimate({ to: 'AU', value: '1900.00', ccy: 'AUD', shipping: '40.00' }).dependsOnShipping).toBe(true);
+  });
+
+  // Quotes share one answer between options at different shipping prices when it says it does not
+  // depend on shipping: that must hold for every destination, value and mode.
+  it.each(DESTINATIONS)('to %s, an answer said not to depend on shipping is the same at another shipping amount', (to) => {
+    for (const value of ['15.00', '140.00', '900.00', '6000.00']) {
+      for (const mode of ['courier', 'postal'] as const) {
+        for (const importer of ['consumer', 'business'] as const) {
+          const base: Case = { to, from: to === 'DE' ? 'US' : 'DE', origin: 'CN', value, ccy: 'USD', mode, importer, kg: 1.5, shipping: '12.00' };
+          const cheap = estimate(base);
+          const dear = estimate({ ...base, shipping: '260.00' });
+          expect(dear.dependsOnShipping).toBe(cheap.dependsOnShipping);
+          if (!cheap.dependsOnShipping) expect(dear.result).toEqual(cheap.result);
+          else expect(dear.result).not.toEqual(cheap.result);
+        }
+      }
+    }
+  });
+});

@@ -109,14 +109,27 @@ export class LandedCostEngine {
   constructor(private readonly ctx: LandedCostContext) {}
 
   estimate(input: LandedCostInput): LandedCostResult {
+    return this.estimateWithDependencies(input).result;
+  }
+
+  /**
+   * As `estimate`, and whether the answer depends on the shipping amount: it does when the customs
+   * value is CIF or a tax base counts shipping. When it does not (a US entry is valued FOB and has no
+   * import tax), the same answer holds for any shipping amount in the same currency, so the options
+   * of one quote can share it.
+   */
+  estimateWithDependencies(input: LandedCostInput): { result: LandedCostResult; dependsOnShipping: boolean } {
     this.validate(input);
-    const result = new Estimation(this.ctx, input, 'highest').run();
+    const high = new Estimation(this.ctx, input, 'highest');
+    const result = high.run();
+    let dependsOnShipping = high.shippingUsed;
     if (result.confidence === 'range') {
       // Only the total of the lowest reading is shown: its lines are not built.
-      const low = new Estimation(this.ctx, input, 'lowest').runTotal();
-      result.range = { min: low, max: result.total };
+      const low = new Estimation(this.ctx, input, 'lowest');
+      result.range = { min: low.runTotal(), max: result.total };
+      dependsOnShipping ||= low.shippingUsed;
     }
-    return result;
+    return { result, dependsOnShipping };
   }
 
   /** Every problem with the request that the DTO cannot see (codes, currencies, countries), all at once. */
@@ -195,6 +208,8 @@ class Estimation {
   private basis: 'CIF' | 'FOB' = 'CIF';
   private confidence: Confidence = 'exact';
   private collectedAtSale = false;
+  /** Whether the shipping amount entered a value, a base or a text of the answer (see `estimateWithDependencies`). */
+  shippingUsed = false;
 
   constructor(
     private readonly ctx: LandedCostContext,
@@ -406,6 +421,8 @@ class Estimation {
     const valuation = this.first<ValuationRule>('valuation');
     if (valuation) this.use(valuation);
     this.basis = valuation?.basis ?? 'CIF';
+    // A CIF value counts shipping in every customs value, base and threshold compared with it.
+    if (this.basis === 'CIF') this.shippingUsed = true;
     const freight = this.basis === 'CIF' ? this.shipping + this.insurance : 0;
     for (const i of this.items) i.customsValue = i.value + (this.intrinsic > 0 ? (freight * i.value) / this.intrinsic : 0);
     this.customsValue = this.intrinsic + freight;
@@ -742,6 +759,7 @@ class Estimation {
           v = item.value;
           break;
         case 'shipping':
+          this.shippingUsed = true;
           v = this.shipping * share;
           break;
         case 'insurance':

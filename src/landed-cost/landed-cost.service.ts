@@ -25,7 +25,16 @@ export class LandedCostService {
    * unknown countries or currencies, currencies without a rate).
    */
   estimate(input: LandedCostInput): LandedCostResult {
-    const engine = new LandedCostEngine({
+    return this.engineFor(input).estimate(input);
+  }
+
+  /** As `estimate`, saying whether the answer depends on the shipping amount (options of one quote share it when not). */
+  estimateWithDependencies(input: LandedCostInput): { result: LandedCostResult; dependsOnShipping: boolean } {
+    return this.engineFor(input).estimateWithDependencies(input);
+  }
+
+  private engineFor(input: LandedCostInput): LandedCostEngine {
+    return new LandedCostEngine({
       rules: this.rules,
       rates: this.fx.withGivenRates(input.exchangeRates ?? []),
       currencies: this.reference.currencies,
@@ -33,6 +42,5 @@ export class LandedCostService {
       countries: this.reference.countries,
       territories: this.customs.customsTerritories,
     });
-    return engine.estimate(input);
   }
 }

@@ -24,6 +24,7 @@ import { deliveryWindow, localNow } from './delivery-window';
 import { priceOption } from './option-pricing';
 import { rankOptions } from './option-ranking';
 import type { CreateQuoteDto, QuoteSort } from './quote-request.dto';
+import { serializeQuote } from './quote-json';
 import { QuoteRepository, type StoredQuote } from './quote.repository';
 import type { DutiesAndTaxesRecord, DutyRuleRef, OptionBookingData, PricedOption, QuoteOptionView, QuoteView, ResolvedQuoteOption, UnavailableView } from './quote.types';
 import { toShipmentSpec } from './shipment-normaliser';
@@ -47,7 +48,8 @@ interface PricingContext {
   dutyRules: Map<string, DutyRuleRef>;
   /**
    * Landed-cost answers of this request by what differs between its options (price, carrier mode and
-   * fees, pick-up date; the rest of the input is the request's): options alike share one estimate.
+   * fees, pick-up date; the rest of the input is the request's): options alike share one estimate,
+   * and options at any price share it when the destination's answer does not depend on shipping.
    */
   landedCost: Map<string, QuoteOptionView['dutiesAndTaxes']>;
   /** Whether both addresses lie in one customs territory (DE -> FR): no duties or import taxes. Asked once per request. */
@@ -159,7 +161,7 @@ export class QuoteService {
       exchangeRates: [...ctx.fxUsed.values()],
       dutyRules: [...ctx.dutyRules.values()],
     };
-    const json = JSON.stringify(view);
+    const json = serializeQuote(view);
     await this.repository.insert({
       id: quoteId,
       createdAt: now,
@@ -364,11 +366,13 @@ export class QuoteService {
       ...(ctx.sellerRegistrations && { sellerRegistrations: ctx.sellerRegistrations }),
       ...(carrier.ddp && { carrierFees: { ddpFee: carrier.ddp.ddpFee, disbursementFee: carrier.ddp.disbursementFee } }),
     };
-    // Everything else in `input` comes from the request and is the same for every option.
-    const key = JSON.stringify([shipping, input.mode, pickupDate, input.carrierFees ?? null]);
-    const known = ctx.landedCost.get(key);
+    // Everything else in `input` comes from the request and is the same for every option. An answer
+    // that does not depend on the shipping amount (FOB value, no tax on shipping) is kept without it.
+    const anyShipping = JSON.stringify([input.mode, pickupDate, input.carrierFees ?? null]);
+    const withShipping = `${shipping}|${anyShipping}`;
+    const known = ctx.landedCost.get(anyShipping) ?? ctx.landedCost.get(withShipping);
     if (known) return known;
-    const r: LandedCostResult = this.landedCost.estimate(input);
+    const { result: r, dependsOnShipping }: { result: LandedCostResult; dependsOnShipping: boolean } = this.landedCost.estimateWithDependencies(input);
     for (const rule of r.rulesUsed) if (!ctx.dutyRules.has(rule.id)) ctx.dutyRules.set(rule.id, { id: rule.id, source: rule.source, validFrom: rule.validFrom });
     const view: QuoteOptionView['dutiesAndTaxes'] = {
       total: r.total,
@@ -383,7 +387,7 @@ export class QuoteService {
       ...(r.range && { range: r.range }),
       warnings: r.warnings,
     };
-    ctx.landedCost.set(key, view);
+    ctx.landedCost.set(dependsOnShipping ? withShipping : anyShipping, view);
     return view;
   }
 

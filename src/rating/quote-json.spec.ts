@@ -1,0 +1,57 @@
+import { serializeQuote } from './quote-json';
+import type { QuoteView } from './quote.types';
+
+const money = (amount: string) => ({ amount, currency: 'USD' });
+const duties = (total: string, description: string) => ({
+  total: money(total),
+  payer: 'sender',
+  confidence: 'exact',
+  lines: [{ itemIndex: 0, component: 'duty', description, rate: '5%', amount: money(total), ruleId: 'r', payer: 'sender' }],
+  deMinimis: [],
+  collectedAtSale: false,
+  warnings: [],
+});
+const option = (id: string, dutiesAndTaxes: object, extra: Record<string, unknown> = {}) => ({
+  id,
+  carrier: 'c',
+  carrierName: 'Carrier "quoted" \u00e9\u4e2d',
+  service: 's',
+  serviceName: '"dutiesAndTaxes":0 and "options":0 in a name',
+  tracked: true,
+  shipping: { total: money('10.00'), charges: [] },
+  dutiesAndTaxes,
+  landedCost: money('12.00'),
+  transit: { minDays: 1, maxDays: 2 },
+  pickupDate: '2026-11-27',
+  estimatedDelivery: { earliest: '2026-11-28', latest: '2026-11-29', holidays: [] },
+  tags: ['cheapest'],
+  score: 0.5,
+  ...extra,
+});
+
+describe('serializeQuote', () => {
+  it('writes exactly what JSON.stringify writes, with shared and own duties, tricky strings and absent fields', () => {
+    const shared = duties('2.00', 'line with "dutiesAndTaxes":0 inside \\ and \n');
+    const view = {
+      id: 'quo_1',
+      createdAt: '2026-11-27T10:00:00.000Z',
+      expiresAt: '2026-11-27T10:30:00.000Z',
+      currency: 'USD',
+      incoterm: 'DDP',
+      sort: 'best_value',
+      shipDate: '2026-11-27',
+      customerId: null,
+      options: [option('a', shared), option('b', shared, { note: undefined }), option('c', duties('3.00', 'own \u2028 line'))],
+      unavailable: [{ carrier: 'x', service: 'y', reason: 'destination_not_served', message: '"options":0' }],
+      exchangeRates: [],
+      dutyRules: [],
+    } as unknown as QuoteView;
+    expect(serializeQuote(view)).toBe(JSON.stringify(view));
+    expect(JSON.parse(serializeQuote(view))).toEqual(JSON.parse(JSON.stringify(view)));
+  });
+
+  it('a quote without options', () => {
+    const view = { id: 'quo_2', options: [], unavailable: [] } as unknown as QuoteView;
+    expect(serializeQuote(view)).toBe(JSON.stringify(view));
+  });
+});
