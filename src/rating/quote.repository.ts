@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '../platform/database/prepared-query';
 import { QuoteEntity } from './quote.entity';
 import type { QuoteView } from './quote.types';
 
@@ -21,7 +22,10 @@ export class QuoteRepository {
    * `response` is the answer's JSON exactly as sent.
    */
   async insert(q: Omit<StoredQuote, 'response'> & { response: string }): Promise<void> {
-    await this.dataSource.query(
+    // One per checkout: a prepared statement on the pool, without TypeORM's query runner around it.
+    await preparedQuery(
+      this.dataSource,
+      'quote-insert',
       `INSERT INTO quote (id, created_at, expires_at, api_key_id, customer_id, currency, incoterm, shipment, response_deflated, options)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [q.id, q.createdAt, q.expiresAt, q.apiKeyId, q.customerId, q.currency, q.incoterm, JSON.stringify(q.shipment), deflateRawSync(q.response, { level: 1 }), JSON.stringify(q.options)],

@@ -9,6 +9,7 @@ describe('toErrorResponse', () => {
     ['an AppError keeps its status and code', new AppError(409, 'SHIPMENT_IN_TRANSIT', 'x'), 409, 'SHIPMENT_IN_TRANSIT'],
     ['a Nest HttpException', new HttpException('nope', 404), 404, 'NOT_FOUND'],
     ['a PostgreSQL data exception is the client value', queryFailed('22003', 'value out of range'), 400, 'INVALID_VALUE'],
+    ['the same straight from node-pg (a prepared statement on the pool)', Object.assign(new Error('unsupported Unicode escape sequence'), { name: 'error', severity: 'ERROR', code: '22P05' }), 400, 'INVALID_VALUE'],
     ['a refused connection (database down)', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }), 503, 'DATABASE_UNAVAILABLE'],
     ['a session ended by a server shutdown (57P01)', queryFailed('57P01', 'terminating connection due to administrator command'), 503, 'DATABASE_UNAVAILABLE'],
     ['a server still starting (57P03)', queryFailed('57P03', 'the database system is starting up'), 503, 'DATABASE_UNAVAILABLE'],

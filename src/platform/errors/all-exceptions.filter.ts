@@ -57,9 +57,11 @@ export function toErrorResponse(
   return { status, headers, body: { error: { code, message, details, requestId } } };
 }
 
+/** A PostgreSQL error through TypeORM (QueryFailedError) or straight from node-pg (prepared statements on the pool). */
 function isDataException(e: unknown): boolean {
-  const code = (e as { driverError?: { code?: unknown } } | null)?.driverError?.code;
-  return (e as Error | null)?.name === 'QueryFailedError' && typeof code === 'string' && code.startsWith('22');
+  const err = e as { name?: unknown; code?: unknown; severity?: unknown; driverError?: { code?: unknown } } | null;
+  const code = err?.name === 'QueryFailedError' ? err.driverError?.code : err && typeof err.severity === 'string' ? err.code : undefined;
+  return typeof code === 'string' && code.startsWith('22');
 }
 
 /** Network codes and PostgreSQL SQLSTATEs of a lost or refused database connection. */
