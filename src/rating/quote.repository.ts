@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflateRaw, inflateRawSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from '../platform/database/prepared-query';
 import { QuoteEntity } from './quote.entity';
 import type { QuoteView } from './quote.types';
 
 /** A quote as stored and read back: the answer parsed. */
+/** Compression runs on libuv's thread pool, off the event loop that serves the next checkout. */
+const deflateRawAsync = promisify(deflateRaw);
+
 export type StoredQuote = Omit<QuoteEntity, 'response' | 'responseDeflated'> & { response: QuoteView };
 
 /**
@@ -28,7 +32,7 @@ export class QuoteRepository {
       'quote-insert',
       `INSERT INTO quote (id, created_at, expires_at, api_key_id, customer_id, currency, incoterm, shipment, response_deflated, options)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [q.id, q.createdAt, q.expiresAt, q.apiKeyId, q.customerId, q.currency, q.incoterm, JSON.stringify(q.shipment), deflateRawSync(q.response, { level: 1 }), JSON.stringify(q.options)],
+      [q.id, q.createdAt, q.expiresAt, q.apiKeyId, q.customerId, q.currency, q.incoterm, JSON.stringify(q.shipment), await deflateRawAsync(q.response, { level: 1 }), JSON.stringify(q.options)],
     );
   }
 
