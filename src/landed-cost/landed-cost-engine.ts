@@ -344,18 +344,33 @@ class Estimation {
     return this.result();
   }
 
-  /** The answer's total alone, exactly as `run().total` (for the other end of a range). */
+  /** The answer's total alone, exactly as `run().total` (for the other end of a range): no lines are built. */
   runTotal(): Money {
     this.compute();
     const R = this.input.currency;
     const rd = this.ctx.currencies.minorUnits(R);
+    const toAnswer = this.answerConverter();
+    const total = this.answerSum('duty', toAnswer) + this.answerSum('tax', toAnswer) + this.answerSum('fee', toAnswer);
+    return { amount: this.fmt(roundAmount(total, rd), R), currency: R };
+  }
+
+  /**
+   * Customs-currency amounts in the answer's currency, rounded to its minor units. The rate is asked
+   * for only when a line needs converting, so that an answer without lines lists none.
+   */
+  private answerConverter(): (n: number) => number {
+    const R = this.input.currency;
+    const rd = this.ctx.currencies.minorUnits(R);
     let toR: number | undefined;
-    const sum = (kind: Draft['kind']) => {
-      let acc = 0;
-      for (const d of this.drafts) if (d.kind === kind) acc += Number(this.fmt(R === this.ccy ? d.amount : roundAmount(d.amount * (toR ??= Number(this.rate(this.ccy, R, this.date).rate)), rd), R));
-      return roundAmount(acc, rd);
-    };
-    return { amount: this.fmt(roundAmount(sum('duty') + sum('tax') + sum('fee'), rd), R), currency: R };
+    return (n) => (R === this.ccy ? n : roundAmount(n * (toR ??= Number(this.rate(this.ccy, R, this.date).rate)), rd));
+  }
+
+  /** The total of one kind of line as the answer shows it: each line rounded in the answer's currency, then summed and rounded. */
+  private answerSum(kind: Draft['kind'], toAnswer: (n: number) => number): number {
+    const R = this.input.currency;
+    let sum = 0;
+    for (const d of this.drafts) if (d.kind === kind) sum += Number(this.fmt(toAnswer(d.amount), R));
+    return roundAmount(sum, this.ctx.currencies.minorUnits(R));
   }
 
   private compute(): void {
@@ -914,9 +929,7 @@ class Estimation {
     const R = this.input.currency;
     const payerBorder = this.input.incoterm === 'DDP' ? 'sender' : 'recipient';
     const rd = this.ctx.currencies.minorUnits(R);
-    // The rate is asked for only when a line needs converting, so that an answer without lines lists none.
-    let toR: number | undefined;
-    const toAnswer = (n: number): number => (R === this.ccy ? n : roundAmount(n * (toR ??= Number(this.rate(this.ccy, R, this.date).rate)), rd));
+    const toAnswer = this.answerConverter();
     const money = (n: number, ccy = R): Money => ({ amount: this.fmt(n, ccy), currency: ccy });
     const lines = (kind: Draft['kind']): LandedCostLine[] =>
       this.drafts
@@ -939,10 +952,9 @@ class Estimation {
     const duties = lines('duty');
     const taxes = lines('tax');
     const fees = lines('fee');
-    const sum = (ls: LandedCostLine[]) => ls.reduce((a, l) => a + Number(l.amount.amount), 0);
-    const dt = roundAmount(sum(duties), rd);
-    const tt = roundAmount(sum(taxes), rd);
-    const ft = roundAmount(sum(fees), rd);
+    const dt = this.answerSum('duty', toAnswer);
+    const tt = this.answerSum('tax', toAnswer);
+    const ft = this.answerSum('fee', toAnswer);
     const cd = this.round(this.total('duty'));
     const ctx_ = this.round(this.total('tax'));
     const cf = this.round(this.total('fee'));
