@@ -26,6 +26,21 @@ describe('quote fan-out: time budget and failing carriers', () => {
     ...over,
   });
 
+  /** T-shirts from China quoted by the two carriers that price alike (two services each, 9.90 and 19.90). */
+  const quoteBothQuickPosts = (shipTo: Record<string, string>, quantity: number) =>
+    t
+      .http()
+      .post('/v1/quotes')
+      .set(auth(key))
+      .send(
+        body({
+          shipTo,
+          items: [{ description: 'Cotton T-shirt', hsCode: '610910', originCountry: 'CN', quantity, unitValue: { amount: '12.50', currency: 'EUR' } }],
+          carriers: ['quick-post', 'quick-post-twin'],
+        }),
+      )
+      .expect(200);
+
   it('answers within the budget with what arrived; the slow carrier is a timeout, the failing ones carrier errors', async () => {
     const started = Date.now();
     const res = await t.http().post('/v1/quotes').set(auth(key)).send(body()).expect(200);
@@ -63,18 +78,7 @@ describe('quote fan-out: time budget and failing carriers', () => {
 
   it('options with the same price, fees and dates share one landed-cost estimate', async () => {
     const estimate = jest.spyOn(t.app.get(LandedCostService), 'estimateWithDependencies');
-    const res = await t
-      .http()
-      .post('/v1/quotes')
-      .set(auth(key))
-      .send(
-        body({
-          shipTo: { country: 'CH', postalCode: '8001' },
-          items: [{ description: 'Cotton T-shirt', hsCode: '610910', originCountry: 'CN', quantity: 4, unitValue: { amount: '12.50', currency: 'EUR' } }],
-          carriers: ['quick-post', 'quick-post-twin'],
-        }),
-      )
-      .expect(200);
+    const res = await quoteBothQuickPosts({ country: 'CH', postalCode: '8001' }, 4);
     expect(res.body.options).toHaveLength(4);
     // Two prices (9.90 and 19.90), each offered by both carriers: two estimates, not four.
     expect(estimate).toHaveBeenCalledTimes(2);
@@ -91,18 +95,7 @@ describe('quote fan-out: time budget and failing carriers', () => {
 
   it('where shipping does not enter duties or taxes (US: FOB value, no import tax), all options share one estimate', async () => {
     const estimate = jest.spyOn(t.app.get(LandedCostService), 'estimateWithDependencies');
-    const res = await t
-      .http()
-      .post('/v1/quotes')
-      .set(auth(key))
-      .send(
-        body({
-          shipTo: { country: 'US', postalCode: '10001', region: 'NY' },
-          items: [{ description: 'Cotton T-shirt', hsCode: '610910', originCountry: 'CN', quantity: 40, unitValue: { amount: '12.50', currency: 'EUR' } }],
-          carriers: ['quick-post', 'quick-post-twin'],
-        }),
-      )
-      .expect(200);
+    const res = await quoteBothQuickPosts({ country: 'US', postalCode: '10001', region: 'NY' }, 40);
     expect(res.body.options).toHaveLength(4);
     expect(new Set(res.body.options.map((o: { shipping: { total: { amount: string } } }) => o.shipping.total.amount)).size).toBe(2);
     expect(estimate).toHaveBeenCalledTimes(1);
