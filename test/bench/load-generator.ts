@@ -1,6 +1,7 @@
 // autocannon ships no type declarations; the small surface used here is typed in this file.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as AutocannonFn;
+import http from 'node:http';
 import type { BenchLoad, BenchRequest } from './bench-scenario';
 
 interface AutocannonRequest {
@@ -62,7 +63,10 @@ export interface LoadOptions {
   amount?: number;
   /** ...stopped after this many seconds even if `amount` is not reached. */
   maxSeconds?: number;
-  /** Paced load: requests per second over all connections (default: as fast as answers come). */
+  /**
+   * Paced load: requests per second over all connections, sent evenly spaced (see `runPaced`);
+   * default: as fast as answers come.
+   */
   overallRate?: number;
   /** Called every `progressEvery` successful responses (memory checkpoints). */
   onProgress?: (ok: number) => void;
@@ -110,9 +114,9 @@ class LatencySamples {
  * status so that a fast stream of errors is never mistaken for speed.
  */
 export function runLoad(options: LoadOptions): Promise<LoadResult> {
+  if (options.overallRate) return runPaced({ ...options, overallRate: options.overallRate });
   const { load } = options;
-  const expected = new Set(load.expectStatus ?? []);
-  const isOk = (status: number) => (expected.size ? expected.has(status) : status >= 200 && status < 300);
+  const isOk = statusCheck(load);
   const requests: AutocannonRequest[] = Array.isArray(load.requests)
     ? load.requests.map(toWire)
     : [
@@ -174,5 +178,125 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
       }
     });
     instance.on('reqError', (e) => (firstError ??= e.message));
+  });
+}
+
+function statusCheck(load: BenchLoad): (status: number) => boolean {
+  const expected = new Set(load.expectStatus ?? []);
+  return (status) => (expected.size ? expected.has(status) : status >= 200 && status < 300);
+}
+
+/**
+ * Open-loop paced load: request i is due at start + i / rate and is sent then, whatever the answers
+ * before it are doing, over at most `connections` keep-alive sockets (a request waits for a free
+ * socket when all are busy). Latency runs from the moment a request is handed to the HTTP client, so
+ * waiting for a free socket counts; the generator never waits for answers before sending (no
+ * coordinated omission). Timer lateness of this process is not counted: requests that came due
+ * while it slept go out together when it wakes.
+ *
+ * autocannon's own rate limit is not used for this: each of its connections sends back to back until
+ * its quota for the second is used up and then idles until the next second, so "half load" would be
+ * full speed for half of every second, and latency would measure that burst instead of a busy but
+ * unsaturated service.
+ */
+export function runPaced(options: LoadOptions & { overallRate: number }): Promise<LoadResult> {
+  const { load, overallRate } = options;
+  const isOk = statusCheck(load);
+  const url = new URL(options.baseUrl);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
+  const next: () => BenchRequest = Array.isArray(load.requests)
+    ? (() => {
+        const list = load.requests as BenchRequest[];
+        let i = 0;
+        return () => list[i++ % list.length];
+      })()
+    : (() => {
+        const factory = load.requests as (seq: number) => BenchRequest;
+        let seq = 1;
+        return () => factory(seq++);
+      })();
+  const total = options.amount ?? Math.max(1, Math.round(overallRate * (options.durationSeconds ?? 10)));
+  const limitMs = (options.maxSeconds ?? Infinity) * 1000;
+  const intervalMs = 1000 / overallRate;
+  const samples = new LatencySamples();
+  const failedStatuses: Record<string, number> = {};
+  let ok = 0;
+  let responses = 0;
+  let errors = 0;
+  let timeouts = 0;
+  let sent = 0;
+  let firstError: string | undefined;
+  const started = performance.now();
+
+  return new Promise((resolve) => {
+    let stopped = false;
+    let finished = false;
+    const finish = () => {
+      if (finished) return;
+      finished = true;
+      const durationSeconds = (performance.now() - started) / 1000;
+      agent.destroy();
+      resolve({
+        connections: options.connections,
+        durationSeconds,
+        requests: responses,
+        ok,
+        rps: ok / durationSeconds,
+        latency: samples.summary(),
+        failures: { statusCodes: failedStatuses, errors, timeouts, firstError },
+      });
+    };
+    const settled = () => {
+      if (responses + errors + timeouts === sent && (stopped || sent === total)) finish();
+    };
+    const send = () => {
+      const sentAt = performance.now();
+      const wire = toWire(next());
+      const body = wire.body === undefined ? undefined : Buffer.from(wire.body);
+      const req = http.request(
+        {
+          host: url.hostname,
+          port: url.port,
+          method: wire.method ?? 'GET',
+          path: wire.path ?? '/',
+          agent,
+          headers: { ...wire.headers, ...(body && { 'content-length': String(body.length) }) },
+          timeout: 30_000,
+        },
+        (res) => {
+          res.on('data', () => undefined);
+          res.on('end', () => {
+            responses++;
+            const status = res.statusCode ?? 0;
+            if (isOk(status)) {
+              ok++;
+              samples.add(performance.now() - sentAt);
+              if (options.onProgress && options.progressEvery && ok % options.progressEvery === 0) options.onProgress(ok);
+            } else {
+              failedStatuses[status] = (failedStatuses[status] ?? 0) + 1;
+            }
+            settled();
+          });
+        },
+      );
+      req.on('timeout', () => req.destroy(Object.assign(new Error('request timed out'), { code: 'TIMEOUT' })));
+      req.on('error', (e: Error & { code?: string }) => {
+        if (e.code === 'TIMEOUT') timeouts++;
+        else errors++;
+        firstError ??= e.message;
+        settled();
+      });
+      req.end(body);
+      sent++;
+    };
+    // Sends whatever has come due, then sleeps until the next request is due.
+    const tick = () => {
+      const now = performance.now();
+      if (now - started > limitMs) stopped = true;
+      while (!stopped && sent < total && started + sent * intervalMs <= now) send();
+      if (stopped || sent === total) return settled();
+      setTimeout(tick, Math.max(0, started + sent * intervalMs - performance.now()));
+    };
+    tick();
   });
 }
