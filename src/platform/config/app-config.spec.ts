@@ -38,6 +38,15 @@ describe('loadConfig', () => {
     expect(error!.message).not.toContain('short');
   });
 
+  it.each(['maybe', 'flase', 'nah', '2'])('refuses the yes/no value %j instead of reading it as "no"', (word) => {
+    expect(() => loadConfig({ ...base, JOBS_ENABLED: word })).toThrow(new RegExp(`JOBS_ENABLED="${word}"`));
+    expect(() => loadConfig({ ...base, LOG_REQUESTS: word })).toThrow(/LOG_REQUESTS/);
+  });
+
+  it.each([['OFF', false], [' Yes ', true], ['0', false], ['on', true]])('reads the yes/no word %j', (word, expected) => {
+    expect(loadConfig({ ...base, JOBS_ENABLED: word as string }).JOBS_ENABLED).toBe(expected);
+  });
+
   it('refuses malformed printer allow-list entries, naming each', () => {
     expect(() => loadConfig({ ...base, PRINTER_ALLOWED_HOSTS: 'ok.example,10.0.0.0/40,printer:0' })).toThrow(/PRINTER_ALLOWED_HOSTS.*10\.0\.0\.0\/40.*printer:0/);
   });

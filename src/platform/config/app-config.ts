@@ -19,8 +19,16 @@ import {
 import path from 'node:path';
 import { parseAllowEntry } from '../net/host-allow-list';
 
-const toBool = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+const TRUE_WORDS = ['1', 'true', 'yes', 'on'];
+const FALSE_WORDS = ['0', 'false', 'no', 'off'];
+/** A yes/no setting; any other word is left as it is, so that validation refuses it by name (a typo must not switch a feature off). */
+const toBool = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '' || typeof value === 'boolean') return value === '' ? undefined : value;
+  const word = String(value).trim().toLowerCase();
+  if (TRUE_WORDS.includes(word)) return true;
+  if (FALSE_WORDS.includes(word)) return false;
+  return value;
+};
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string'
     ? value
