@@ -1,4 +1,5 @@
 import { CurrencyTable, Money, round, sum, toMoney } from '../../money/money';
+import { localityLines } from '../../addresses/address-format';
 
 export interface TaxIdentifier {
   /** `eori`, `vat`, `ioss`, `ein`, `gst`, `abn`, ... */
@@ -98,8 +99,7 @@ export function declarationTotals(d: CustomsDeclaration, currencies: CurrencyTab
 }
 
 export function partyLines(p: CustomsParty): string[] {
-  const cityLine = [p.postalCode, p.city, p.region].filter(Boolean).join(' ');
-  return [p.company, p.name, p.street1, p.street2, p.street3, cityLine, p.countryName ?? p.country].filter((l): l is string => !!l);
+  return [p.company, p.name, p.street1, p.street2, p.street3, ...localityLines(p.country, p), p.countryName ?? p.country].filter((l): l is string => !!l);
 }
 
 export function taxIdLine(id: TaxIdentifier): string {

@@ -1,4 +1,5 @@
 import { LABEL_AREA, LabelAddress, LabelData } from './label.types';
+import { localityLines } from '../../addresses/address-format';
 
 /**
  * What a label is made of, in PDF points inside the 4x6 in label area (origin top left). One layout
@@ -41,10 +42,9 @@ export function formatWeight(kg: number): string {
   return `${kg.toFixed(kg < 10 ? 2 : 1)} kg`;
 }
 
-/** Lines of an address block, without empty ones; the city line follows the common "postal city region" order. */
+/** Lines of an address block, without empty ones; the locality lines in the order the address's country writes them. */
 export function addressLines(a: LabelAddress): string[] {
-  const cityLine = [a.postalCode, a.city, a.region].filter(Boolean).join(' ');
-  return [a.name, a.company, a.street1, a.street2, a.street3, cityLine].filter((l): l is string => !!l && l.trim() !== '');
+  return [a.name, a.company, a.street1, a.street2, a.street3, ...localityLines(a.country, a)].filter((l): l is string => !!l && l.trim() !== '');
 }
 
 /** Lays out one parcel label in the 288 x 432 pt label area. */
