@@ -57,7 +57,9 @@ describe('POST /v1/landed-cost', () => {
     expect(b.customs).toMatchObject({ currency: 'AUD', valuationBasis: 'FOB', customsValue: { amount: '1400.00', currency: 'AUD' } });
     expect(b.taxes.lines[0]).toMatchObject({ component: 'gst', rate: '10%', amount: { amount: '153.00', currency: 'AUD' }, ruleId: 'au-import-gst' });
     expect(b.taxes.lines[0].base.composition).toEqual(['customs value 1400.00', 'shipping 109.89', 'insurance 20.11']);
-    expect(b.total).toEqual({ amount: '153.00', currency: 'AUD' });
+    // A formal entry (customs value above AUD 1,000) pays the ABF Import Processing Charge, outside the GST base.
+    expect(b.fees.lines).toEqual([expect.objectContaining({ description: 'Import Processing Charge (electronic import declaration)', amount: { amount: '50.00', currency: 'AUD' }, ruleId: 'au-import-processing-charge-1000' })]);
+    expect(b.total).toEqual({ amount: '203.00', currency: 'AUD' });
     expect(b.payer).toBe('recipient');
     expect(b.collectedAtSale).toBe(false);
     expect(b.deMinimis).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'tax', ruleId: 'au-low-value-1000', exempt: false })]));
@@ -71,6 +73,46 @@ describe('POST /v1/landed-cost', () => {
     expect(res.body.collectedAtSale).toBe(true);
     expect(res.body.duties.lines).toEqual([]);
     expect(res.body.taxes.lines[0]).toMatchObject({ component: 'gst', collectedAtSale: true, payer: 'sender' });
+  });
+
+  it('says what is due on delivery apart from the tax the seller collects at checkout (IOSS, UK VAT)', async () => {
+    type Line = { amount: { amount: string }; payer: string; collectedAtSale?: boolean };
+    const sum = (lines: Line[]) => lines.reduce((a, l) => a + Math.round(Number(l.amount.amount) * 100), 0) / 100;
+    const cases: [string, Record<string, unknown>][] = [
+      ['EU consumer, IOSS', tshirts({ incoterm: 'DAP', importer: { type: 'consumer' }, sellerRegistrations: ['eu_ioss'] })],
+      ['GB, UK VAT', tshirts({ shipFrom: { country: 'DE' }, shipTo: { country: 'GB' }, incoterm: 'DAP', sellerRegistrations: ['uk_vat'] })],
+    ];
+    for (const [label, body] of cases) {
+      const b = (await t.http().post('/v1/landed-cost').set(auth(quotesKey)).send(body).expect(200)).body;
+      const lines: Line[] = [...b.duties.lines, ...b.taxes.lines, ...b.fees.lines];
+      const atSale = lines.filter((l) => l.collectedAtSale);
+      expect({ label, collectedAtSale: b.collectedAtSale, atSale: atSale.length > 0 }).toEqual({ label, collectedAtSale: true, atSale: true });
+      for (const l of atSale) expect(l.payer).toBe('sender');
+      // The VAT the seller collected is not due again at the door; what is due there is what the recipient's lines say.
+      expect({ label, dueOnDelivery: b.dueOnDelivery }).toEqual({ label, dueOnDelivery: { amount: sum(lines.filter((l) => l.payer === 'recipient' && !l.collectedAtSale)).toFixed(2), currency: 'EUR' } });
+      expect({ label, collectedAtCheckout: b.collectedAtCheckout }).toEqual({ label, collectedAtCheckout: { amount: sum(atSale).toFixed(2), currency: 'EUR' } });
+      expect(Number(b.collectedAtCheckout.amount)).toBeGreaterThan(0);
+      // The total still counts every line.
+      expect(b.total.amount).toBe(sum(lines).toFixed(2));
+    }
+    // EU from 2026-07-01: the EUR 3 duties are still paid at import, the VAT is not.
+    const eu = (await t.http().post('/v1/landed-cost').set(auth(quotesKey)).send(cases[0][1]).expect(200)).body;
+    expect(eu.dueOnDelivery).toEqual({ amount: '6.00', currency: 'EUR' });
+    expect(eu.payer).toBe('recipient');
+    // UK: no duty up to GBP 135, VAT collected at checkout: nothing at all is due on delivery.
+    const gb = (await t.http().post('/v1/landed-cost').set(auth(quotesKey)).send(cases[1][1]).expect(200)).body;
+    expect(gb.dueOnDelivery).toEqual({ amount: '0.00', currency: 'EUR' });
+    expect(gb.collectedAtCheckout).toEqual(gb.total);
+  });
+
+  it('without collection at sale, DAP puts every line on delivery and DDP none', async () => {
+    const dap = (await t.http().post('/v1/landed-cost').set(auth(quotesKey)).send(amplifier).expect(200)).body;
+    expect(dap.dueOnDelivery).toEqual(dap.total);
+    expect(dap.collectedAtCheckout).toEqual({ amount: '0.00', currency: 'AUD' });
+    const ddp = (await t.http().post('/v1/landed-cost').set(auth(quotesKey)).send(tshirts()).expect(200)).body;
+    expect(Number(ddp.total.amount)).toBeGreaterThan(0);
+    expect(ddp.dueOnDelivery).toEqual({ amount: '0.00', currency: 'EUR' });
+    expect(ddp.collectedAtCheckout).toEqual({ amount: '0.00', currency: 'EUR' });
   });
 
   it('EU: the EUR 3 per distinct subheading duty from 2026-07-01, the tariff before', async () => {
@@ -163,5 +205,8 @@ describe('POST /v1/landed-cost', () => {
   it('publishes the route in the OpenAPI document', async () => {
     const doc = await t.http().get('/openapi.json').expect(200);
     expect(doc.body.paths['/v1/landed-cost'].post['x-required-scopes']).toEqual(['quotes']);
+    const result = doc.body.components.schemas.LandedCostResultView;
+    expect(result.required).toEqual(expect.arrayContaining(['dueOnDelivery', 'collectedAtCheckout']));
+    expect(result.properties.dueOnDelivery.description).toMatch(/on delivery/);
   });
 });

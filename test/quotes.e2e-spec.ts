@@ -13,7 +13,14 @@ interface Option {
   carrier: string;
   service: string;
   shipping: { total: Money; charges: { type: string; code: string; description?: string; amount: Money }[] };
-  dutiesAndTaxes: { total: Money; payer: string; confidence: string; lines: { component: string; amount: Money; ruleId: string }[] };
+  dutiesAndTaxes: {
+    total: Money;
+    payer: string;
+    dueOnDelivery: Money;
+    collectedAtCheckout: Money;
+    confidence: string;
+    lines: { component: string; amount: Money; ruleId: string; payer: string; collectedAtSale?: boolean }[];
+  };
   landedCost: Money;
   transit: { minDays: number; maxDays: number };
   pickupDate: string;
@@ -113,6 +120,7 @@ describe('POST /v1/quotes', () => {
         expect(o.dutiesAndTaxes.payer).toBe('sender');
         expect(Number(o.dutiesAndTaxes.total.amount)).toBeGreaterThan(0);
         expect(cents(o.landedCost)).toBe(cents(o.shipping.total) + cents(o.dutiesAndTaxes.total));
+        expect(o.dutiesAndTaxes.dueOnDelivery).toEqual({ amount: '0.00', currency: 'USD' });
       }
       // The carrier's DDP fee comes from its carrier.yaml (DHL Express: 15.00 EUR).
       const express = q.options.find((o) => o.service === 'express-worldwide')!;
@@ -182,6 +190,51 @@ describe('POST /v1/quotes', () => {
     for (const o of q.options) {
       expect(o.dutiesAndTaxes.payer).toBe('recipient');
       expect(o.landedCost).toEqual(o.shipping.total);
+      const d = o.dutiesAndTaxes;
+      expect(d.dueOnDelivery).toEqual(d.total);
+      expect(d.collectedAtCheckout).toEqual({ amount: '0.00', currency: 'USD' });
+    }
+  });
+
+  it('DAP with UK VAT collected at checkout: the VAT is in the landed cost and nothing is due on delivery', async () => {
+    const q = await quote({
+      shipTo: { country: 'GB', postalCode: 'SW1A 1AA', city: 'London' },
+      items: [{ sku: 'TS-1', description: 'Cotton T-shirt', hsCode: '610910', originCountry: 'CN', quantity: 4, unitValue: { amount: '12.50', currency: 'EUR' } }],
+      incoterm: 'DAP',
+      currency: 'EUR',
+      sellerRegistrations: ['uk_vat'],
+    });
+    expect(q.options.length).toBeGreaterThan(0);
+    for (const o of q.options) {
+      const d = o.dutiesAndTaxes;
+      const vat = d.lines.filter((l) => l.component === 'vat');
+      expect(vat.length).toBeGreaterThan(0);
+      for (const l of vat) expect(l).toMatchObject({ collectedAtSale: true, payer: 'sender' });
+      expect(Number(d.total.amount)).toBeGreaterThan(0);
+      expect(d.collectedAtCheckout).toEqual(d.total);
+      expect(d.dueOnDelivery).toEqual({ amount: '0.00', currency: 'EUR' });
+      expect(cents(o.landedCost)).toBe(cents(o.shipping.total) + cents(d.collectedAtCheckout));
+    }
+  });
+
+  it('DAP with VOEC: only what the recipient pays at import is due on delivery', async () => {
+    const q = await quote({
+      shipTo: { country: 'NO', postalCode: '0150', city: 'Oslo' },
+      items: [{ sku: 'TS-1', description: 'Cotton T-shirt', hsCode: '610910', originCountry: 'CN', quantity: 4, unitValue: { amount: '12.50', currency: 'EUR' } }],
+      incoterm: 'DAP',
+      currency: 'EUR',
+      importer: { type: 'consumer' },
+      sellerRegistrations: ['no_voec'],
+    });
+    expect(q.options.length).toBeGreaterThan(0);
+    for (const o of q.options) {
+      const d = o.dutiesAndTaxes;
+      const sum = (pick: (l: (typeof d.lines)[number]) => boolean) => d.lines.filter(pick).reduce((a, l) => a + cents(l.amount), 0);
+      expect(cents(d.collectedAtCheckout)).toBeGreaterThan(0);
+      expect(cents(d.collectedAtCheckout)).toBe(sum((l) => l.collectedAtSale === true));
+      expect(cents(d.dueOnDelivery)).toBe(sum((l) => l.payer === 'recipient' && !l.collectedAtSale));
+      expect(cents(d.dueOnDelivery)).toBeLessThan(cents(d.total));
+      expect(cents(d.total)).toBe(sum(() => true));
     }
   });
 

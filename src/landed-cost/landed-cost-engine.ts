@@ -952,6 +952,12 @@ class Estimation {
     const duties = lines('duty');
     const taxes = lines('tax');
     const fees = lines('fee');
+    // Sums of lines as shown (each already rounded in the answer's currency), like the group totals.
+    const sumOf = (pick: (l: LandedCostLine) => boolean): Money => {
+      let sum = 0;
+      for (const l of [...duties, ...taxes, ...fees]) if (pick(l)) sum += Number(l.amount.amount);
+      return money(roundAmount(sum, rd));
+    };
     const dt = this.answerSum('duty', toAnswer);
     const tt = this.answerSum('tax', toAnswer);
     const ft = this.answerSum('fee', toAnswer);
@@ -966,6 +972,8 @@ class Estimation {
       fees: { total: money(ft), lines: fees },
       total: money(roundAmount(dt + tt + ft, rd)),
       payer: payerBorder,
+      dueOnDelivery: sumOf((l) => l.payer === 'recipient' && !l.collectedAtSale),
+      collectedAtCheckout: sumOf((l) => l.collectedAtSale === true),
       deMinimis: this.deMinimis,
       collectedAtSale: this.collectedAtSale,
       confidence: this.confidence,

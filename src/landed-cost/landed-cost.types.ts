@@ -86,9 +86,22 @@ export interface LandedCostResult {
   duties: { total: Money; lines: LandedCostLine[] };
   taxes: { total: Money; lines: LandedCostLine[] };
   fees: { total: Money; lines: LandedCostLine[] };
+  /** Every line, whoever pays it and whenever: duties, taxes (those collected at checkout included) and fees. */
   total: Money;
-  /** Who pays: the seller folds them into the price (DDP) or the recipient pays on delivery (DAP). */
+  /**
+   * Who pays what is charged at import: the seller folds it into the price (DDP) or the recipient pays
+   * it on delivery (DAP). Lines collected at checkout are the seller's whatever the incoterm; what is
+   * left for the door is `dueOnDelivery`.
+   */
   payer: 'sender' | 'recipient';
+  /**
+   * What the recipient pays on delivery: the sum of the lines whose payer is the recipient (DAP), never
+   * a line collected at checkout. Zero with DDP, and zero with DAP when the seller collected the tax
+   * and nothing else is charged at import (UK VAT up to GBP 135).
+   */
+  dueOnDelivery: Money;
+  /** The sum of the lines collected by the seller at checkout (`collectedAtSale`): part of the checkout price, not due on delivery. */
+  collectedAtCheckout: Money;
   deMinimis: DeMinimisDecision[];
   /** Tax is collected by the seller at checkout (IOSS, UK VAT, AU GST, VOEC, SG OVR). */
   collectedAtSale: boolean;

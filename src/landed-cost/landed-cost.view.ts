@@ -28,8 +28,8 @@ class LandedCostLineView {
   @ApiProperty() source!: string;
   @ApiPropertyOptional({ type: LandedCostRangeView }) range?: LandedCostRangeView;
   @ApiPropertyOptional({ type: LandedCostMoneyView, description: 'In the customs currency, before conversion' }) customsAmount?: LandedCostMoneyView;
-  @ApiPropertyOptional() collectedAtSale?: boolean;
-  @ApiPropertyOptional({ enum: ['sender', 'recipient'] }) payer?: string;
+  @ApiPropertyOptional({ description: 'Collected by the seller at checkout, not at the border' }) collectedAtSale?: boolean;
+  @ApiPropertyOptional({ enum: ['sender', 'recipient'], description: 'sender: in the checkout price (DDP, collected at sale, DDP fee); recipient: due on delivery (DAP)' }) payer?: string;
   @ApiPropertyOptional({ type: String, isArray: true }) notes?: string[];
 }
 
@@ -83,10 +83,21 @@ export class LandedCostResultView {
   @ApiProperty({ type: LandedCostGroupView }) duties!: LandedCostGroupView;
   @ApiProperty({ type: LandedCostGroupView }) taxes!: LandedCostGroupView;
   @ApiProperty({ type: LandedCostGroupView }) fees!: LandedCostGroupView;
-  @ApiProperty({ type: LandedCostMoneyView }) total!: LandedCostMoneyView;
-  @ApiProperty({ enum: ['sender', 'recipient'] }) payer!: string;
+  @ApiProperty({ type: LandedCostMoneyView, description: 'Every line: duties, taxes (those collected at checkout included) and fees, whoever pays them' }) total!: LandedCostMoneyView;
+  @ApiProperty({
+    enum: ['sender', 'recipient'],
+    description: 'Who pays what is charged at import: the sender with DDP, the recipient with DAP. Lines collected at checkout are the sender\'s whatever the incoterm (see dueOnDelivery)',
+  })
+  payer!: string;
+  @ApiProperty({
+    type: LandedCostMoneyView,
+    description: 'What the recipient pays on delivery: the lines whose payer is the recipient (DAP), never tax collected at checkout. 0 with DDP, and 0 with DAP when the seller collected the tax and nothing else is charged at import',
+  })
+  dueOnDelivery!: LandedCostMoneyView;
+  @ApiProperty({ type: LandedCostMoneyView, description: 'Tax the seller collects at checkout (the lines with collectedAtSale: IOSS, UK VAT, AU GST, VOEC, SG OVR); not due again on delivery' })
+  collectedAtCheckout!: LandedCostMoneyView;
   @ApiProperty({ type: LandedCostDeMinimisView, isArray: true }) deMinimis!: LandedCostDeMinimisView[];
-  @ApiProperty() collectedAtSale!: boolean;
+  @ApiProperty({ description: 'Tax is collected by the seller at checkout (a low-value regime with the seller registered)' }) collectedAtSale!: boolean;
   @ApiProperty({ enum: ['exact', 'estimated', 'range', 'unknown'] }) confidence!: string;
   @ApiPropertyOptional({ type: LandedCostTotalRangeView }) range?: LandedCostTotalRangeView;
   @ApiProperty({ type: LandedCostRuleUsedView, isArray: true }) rulesUsed!: LandedCostRuleUsedView[];

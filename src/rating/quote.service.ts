@@ -349,7 +349,7 @@ export class QuoteService {
     const territories = this.customs.customsTerritories;
     ctx.domestic ??= territoryOf(shipment.shipFrom, territories) === territoryOf(shipment.shipTo, territories);
     if (ctx.domestic) {
-      return { total: zero, payer, confidence: 'exact', duties: zero, taxes: zero, fees: zero, lines: [], deMinimis: [], collectedAtSale: false, warnings: [] };
+      return { total: zero, payer, dueOnDelivery: zero, collectedAtCheckout: zero, confidence: 'exact', duties: zero, taxes: zero, fees: zero, lines: [], deMinimis: [], collectedAtSale: false, warnings: [] };
     }
     const input: LandedCostInput = {
       shipFrom: { country: shipment.shipFrom.country, region: shipment.shipFrom.region, postalCode: shipment.shipFrom.postalCode },
@@ -377,6 +377,8 @@ export class QuoteService {
     const view: QuoteOptionView['dutiesAndTaxes'] = {
       total: r.total,
       payer: r.payer,
+      dueOnDelivery: r.dueOnDelivery,
+      collectedAtCheckout: r.collectedAtCheckout,
       confidence: r.confidence,
       duties: r.duties.total,
       taxes: r.taxes.total,

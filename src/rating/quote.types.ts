@@ -16,9 +16,14 @@ export interface DutyRuleRef {
 }
 
 export interface DutiesAndTaxesView {
+  /** Every line, whoever pays it: duties, taxes (those collected at checkout included) and fees. */
   total: Money;
   /** Who pays the border charges: the sender (DDP, in the price) or the recipient (DAP, on delivery). */
   payer: 'sender' | 'recipient';
+  /** What the recipient pays on delivery: the lines they pay at import (DAP), never tax collected at checkout. */
+  dueOnDelivery: Money;
+  /** Tax the seller collects at checkout (lines `collectedAtSale`): in `landedCost`, not due on delivery. */
+  collectedAtCheckout: Money;
   confidence: string;
   duties: Money;
   taxes: Money;
@@ -46,7 +51,7 @@ export interface QuoteOptionView {
   tracked: boolean;
   shipping: { total: Money; charges: QuoteCharge[] };
   dutiesAndTaxes: DutiesAndTaxesView;
-  /** What the buyer pays at checkout: shipping, plus duties and taxes with DDP. */
+  /** What the buyer pays at checkout: shipping, plus duties and taxes with DDP; with DAP plus only `dutiesAndTaxes.collectedAtCheckout`. */
   landedCost: Money;
   transit: { minDays: number; maxDays: number };
   /** Day the carrier takes the parcel (after the cut-off, weekends and holidays of the origin). */

@@ -19,9 +19,25 @@ class ShippingView {
   @ApiProperty({ type: ChargeView, isArray: true }) charges!: ChargeView[];
 }
 
+class DutiesRangeView {
+  @ApiProperty({ type: MoneyView }) min!: MoneyView;
+  @ApiProperty({ type: MoneyView }) max!: MoneyView;
+}
+
 class DutiesAndTaxesView {
-  @ApiProperty({ type: MoneyView }) total!: MoneyView;
-  @ApiProperty({ enum: ['sender', 'recipient'] }) payer!: string;
+  @ApiProperty({ type: MoneyView, description: 'Every line: duties, taxes (those collected at checkout included) and fees, whoever pays them' }) total!: MoneyView;
+  @ApiProperty({
+    enum: ['sender', 'recipient'],
+    description: 'Who pays what is charged at import: the sender with DDP, the recipient with DAP. Tax collected at checkout is the sender\'s whatever the incoterm (see dueOnDelivery)',
+  })
+  payer!: string;
+  @ApiProperty({
+    type: MoneyView,
+    description: 'What the recipient pays on delivery: the lines whose payer is the recipient (DAP), never tax collected at checkout. 0 with DDP, and 0 with DAP when the seller collected the tax and nothing else is charged at import',
+  })
+  dueOnDelivery!: MoneyView;
+  @ApiProperty({ type: MoneyView, description: 'Tax the seller collects at checkout (the lines with collectedAtSale: IOSS, UK VAT, AU GST, VOEC, SG OVR): part of landedCost, not due on delivery' })
+  collectedAtCheckout!: MoneyView;
   @ApiProperty({ enum: ['exact', 'estimated', 'range', 'unknown'] }) confidence!: string;
   @ApiProperty({ type: MoneyView }) duties!: MoneyView;
   @ApiProperty({ type: MoneyView }) taxes!: MoneyView;
@@ -29,7 +45,8 @@ class DutiesAndTaxesView {
   @ApiProperty({ description: 'Per item and component: base, rate or expression, amount and rule id (sources in the quote\'s dutyRules)', type: 'array', items: { type: 'object' } })
   lines!: unknown[];
   @ApiProperty({ description: 'De minimis decisions with thresholds and exchange rates', type: 'array', items: { type: 'object' } }) deMinimis!: unknown[];
-  @ApiProperty() collectedAtSale!: boolean;
+  @ApiProperty({ description: 'Tax is collected by the seller at checkout (a low-value regime with the seller registered)' }) collectedAtSale!: boolean;
+  @ApiPropertyOptional({ type: () => DutiesRangeView, description: 'When only HS6 is known: the lowest and highest total (total is the highest)' }) range?: DutiesRangeView;
   @ApiProperty({ type: String, isArray: true }) warnings!: string[];
 }
 
@@ -59,7 +76,7 @@ export class QuoteOptionApiView {
   @ApiProperty() tracked!: boolean;
   @ApiProperty({ type: ShippingView }) shipping!: ShippingView;
   @ApiProperty({ type: DutiesAndTaxesView }) dutiesAndTaxes!: DutiesAndTaxesView;
-  @ApiProperty({ type: MoneyView, description: 'What the buyer pays at checkout: shipping, plus duties and taxes with DDP' }) landedCost!: MoneyView;
+  @ApiProperty({ type: MoneyView, description: 'What the buyer pays at checkout: shipping, plus duties and taxes with DDP; with DAP shipping plus only the tax the seller collects at checkout (dutiesAndTaxes.collectedAtCheckout), the rest (dutiesAndTaxes.dueOnDelivery) being paid on delivery' }) landedCost!: MoneyView;
   @ApiProperty({ type: TransitView, description: 'Business days' }) transit!: TransitView;
   @ApiProperty({ example: '2026-11-27', description: 'Working day the carrier takes the parcel' }) pickupDate!: string;
   @ApiProperty({ type: DeliveryView }) estimatedDelivery!: DeliveryView;
