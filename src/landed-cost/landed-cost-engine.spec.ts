@@ -61,7 +61,7 @@ describe('landed cost per destination, both sides of each threshold', () => {
     ['CA courier from CN above CAD 20', { to: 'CA', from: 'CN', value: '20.01', ccy: 'CAD' }, { duties: '3.60', taxes: '1.18', fees: '0.00', total: '4.78' }],
     // AU: AUD 1,000 on the customs value; VoTI adds transport.
     ['AU at AUD 1000: nothing at the border', { to: 'AU', value: '1000.00', ccy: 'AUD', shipping: '50.00' }, { duties: '0.00', taxes: '0.00', fees: '0.00', total: '0.00' }],
-    ['AU above AUD 1000: 5% duty, GST on VoTI', { to: 'AU', value: '1000.01', ccy: 'AUD', shipping: '50.00' }, { duties: '50.00', taxes: '110.00', fees: '0.00', total: '160.00' }],
+    ['AU above AUD 1000: 5% duty, GST on VoTI, Import Processing Charge', { to: 'AU', value: '1000.01', ccy: 'AUD', shipping: '50.00' }, { duties: '50.00', taxes: '110.00', fees: '50.00', total: '210.00' }],
     // JP: JPY 10,000 (0 decimals).
     ['JP at JPY 10000: exempt', { to: 'JP', value: '10000', ccy: 'JPY' }, { duties: '0', taxes: '0', fees: '0', total: '0' }],
     ['JP above JPY 10000: 7.4% duty, 10% consumption tax', { to: 'JP', value: '10001', ccy: 'JPY' }, { duties: '740', taxes: '1074', fees: '0', total: '1814' }],

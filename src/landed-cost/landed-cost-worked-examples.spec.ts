@@ -45,12 +45,17 @@ describe('Australian Border Force: duty and GST on goods above AUD 1,000', () =>
     expect(r.duties.lines[0]).toMatchObject({ rate: '5%', amount: { amount: '70.00', currency: 'AUD' } });
     expect(r.taxes.lines[0]).toMatchObject({ component: 'gst', rate: '10%', amount: { amount: '160.00', currency: 'AUD' } });
     expect(r.taxes.lines[0].base?.amount.amount).toBe('1600.00');
-    expect(r.total).toEqual({ amount: '230.00', currency: 'AUD' });
+    // The example's "payable A$230.00" is duty and GST; the electronic declaration's Import Processing
+    // Charge (A$50.00 for A$1,000 to A$10,000, ABF) is payable with them.
+    expect((Number(r.duties.total.amount) + Number(r.taxes.total.amount)).toFixed(2)).toBe('230.00');
+    expect(r.fees.lines).toEqual([expect.objectContaining({ description: 'Import Processing Charge (electronic import declaration)', amount: { amount: '50.00', currency: 'AUD' } })]);
+    expect(r.total).toEqual({ amount: '280.00', currency: 'AUD' });
   });
 
   // Source: the same ABF page's second example (as quoted at
   // https://www.vwwatercooled.com.au/forums/f39/tirerack-com-why-would-buy-anywhere-else-39174-post445942.html):
-  // Cval A$1,200.00, duty 5% A$60.00, T&I A$150.00, VoTI A$1,410.00, GST A$141.00, total A$201.00.
+  // Cval A$1,200.00, duty 5% A$60.00, T&I A$150.00, VoTI A$1,410.00, GST A$141.00, total A$201.00
+  // (duty and GST; the A$50.00 Import Processing Charge comes on top).
   it('the customs value example', () => {
     const r = tariffs.engine([], withLine('AU', 'AUD', '401110', '5%')).estimate({
       shipFrom: { country: 'US' },
@@ -62,7 +67,7 @@ describe('Australian Border Force: duty and GST on goods above AUD 1,000', () =>
       mode: 'courier',
       date: '2026-11-27',
     });
-    expect([r.duties.total.amount, r.taxes.total.amount, r.total.amount]).toEqual(['60.00', '141.00', '201.00']);
+    expect([r.duties.total.amount, r.taxes.total.amount, r.fees.total.amount, r.total.amount]).toEqual(['60.00', '141.00', '50.00', '251.00']);
     expect(r.taxes.lines[0].base?.amount.amount).toBe('1410.00');
   });
 });
