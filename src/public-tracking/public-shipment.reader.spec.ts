@@ -49,19 +49,52 @@ describeWithDatabase('PublicShipmentReader on many shipments', () => {
       [COMMON],
     );
     // One order of two shipments, a shipment of another merchant with the same reference, a return.
-    const one = (id: string, reference: string, owner: string, hour: number, extra: { direction?: string; returnOf?: string } = {}) =>
+    const one = (
+      id: string,
+      reference: string,
+      owner: string | null,
+      hour: number,
+      extra: { direction?: string; returnOf?: string; status?: string; shipTo?: Record<string, string> } = {},
+    ) =>
       db.query(
         `INSERT INTO shipment (id, status, direction, owner_key_id, carrier, service, service_name, reference, tracking_number, tracking_token,
                                label_format, label_size, ship_date, ship_from, ship_to, items, handling, incoterm, customs, currency, charges,
                                total_amount, return_of, created_at)
-         VALUES ($1, 'booked', $2, $3, 'deutsche-post', 'paket', 'Paket', $4, $5, $6, 'PDF', 'A6', date '2026-11-20', '{"country":"DE"}',
-                 '{"country":"CH","postalCode":"8008"}', '[]', '{}', 'DAP', '{}', 'EUR', '[]', 10, $7, timestamptz '2026-11-20T00:00:00Z' + $8 * interval '1 hour')`,
-        [id, extra.direction ?? 'outbound', owner, reference, `NR-${id}`, `tok_${id}`, extra.returnOf ?? null, hour],
+         VALUES ($1, $9, $2, $3, 'deutsche-post', 'paket', 'Paket', $4, $5, $6, 'PDF', 'A6', date '2026-11-20', '{"country":"DE"}',
+                 $10, '[]', '{}', 'DAP', '{}', 'EUR', '[]', 10, $7, timestamptz '2026-11-20T00:00:00Z' + $8 * interval '1 hour')`,
+        [
+          id,
+          extra.direction ?? 'outbound',
+          owner,
+          reference,
+          `NR-${id}`,
+          `tok_${id}`,
+          extra.returnOf ?? null,
+          hour,
+          extra.status ?? 'booked',
+          JSON.stringify(extra.shipTo ?? { country: 'CH', postalCode: '8008' }),
+        ],
       );
     await one('shp_a', 'ORDER-1', 'key_a', 0);
     await one('shp_b', 'ORDER-1', 'key_a', 1);
     await one('shp_other', 'ORDER-1', 'key_b', 2);
     await one('shp_ret', 'ORDER-1', 'key_a', 3, { direction: 'return', returnOf: 'shp_a' });
+    // A reference one merchant used for several buyers: only the same recipient's live shipments are one order.
+    const ada = { name: 'Ada Byron', country: 'CA', postalCode: 'M5V 2T6' };
+    await one('shp_ada_1', 'ORDER-2', 'key_a', 10, { shipTo: ada });
+    await one('shp_ada_2', 'ORDER-2', 'key_a', 11, { shipTo: { name: '  ada   BYRON ', country: 'ca', postalCode: 'm5v2t6' } });
+    await one('shp_ada_cancelled', 'ORDER-2', 'key_a', 12, { shipTo: ada, status: 'cancelled' });
+    await one('shp_berlin', 'ORDER-2', 'key_a', 13, { shipTo: { name: 'Bruno Berliner', country: 'DE', postalCode: '10115' } });
+    await one('shp_other_name', 'ORDER-2', 'key_a', 14, { shipTo: { ...ada, name: 'Charles Babbage' } });
+    await one('shp_other_postcode', 'ORDER-2', 'key_a', 15, { shipTo: { ...ada, postalCode: 'M5V 2T7' } });
+    await one('shp_other_country', 'ORDER-2', 'key_a', 16, { shipTo: { ...ada, country: 'US' } });
+    await one('shp_berlin_ret', 'ORDER-2', 'key_a', 17, { direction: 'return', returnOf: 'shp_berlin' });
+    // Shipments without a known merchant are nobody's order.
+    await one('shp_anon_1', 'ORDER-3', null, 20);
+    await one('shp_anon_2', 'ORDER-3', null, 21);
+    // US: a ZIP and the same ZIP+4 are one address.
+    await one('shp_us_1', 'ORDER-4', 'key_a', 30, { shipTo: { name: 'Grace Hopper', country: 'US', postalCode: '10001' } });
+    await one('shp_us_2', 'ORDER-4', 'key_a', 31, { shipTo: { name: 'Grace Hopper', country: 'US', postalCode: '10001-2345' } });
     await db.query(
       `INSERT INTO shipment_parcel (shipment_id, index, carrier, tracking_number, weight_kg)
        VALUES ('shp_a', 0, 'deutsche-post', 'PARCEL-A0', 1), ('shp_a', 1, 'deutsche-post', 'PARCEL-A1', 1)`,
@@ -92,6 +125,37 @@ describeWithDatabase('PublicShipmentReader on many shipments', () => {
       ['shp_ret', 'return'],
     ]);
     expect(await reader.orderByToken('tok_unknown')).toEqual([]);
+  });
+
+  it('an order is one merchant\'s live shipments with the reference to the same recipient, whose address only the target row carries', async () => {
+    const ids = async (shipment: string) => (await reader.orderOf(shipment)).map((r) => [r.id, r.role]);
+    expect(await ids('shp_ada_1')).toEqual([
+      ['shp_ada_1', 'target'],
+      ['shp_ada_2', 'order'],
+    ]);
+    expect(await ids('shp_ada_2')).toEqual([
+      ['shp_ada_1', 'order'],
+      ['shp_ada_2', 'target'],
+    ]);
+    // The other buyer's shipment (and its return) sees none of Ada's, nor Ada any of its.
+    expect(await ids('shp_berlin')).toEqual([
+      ['shp_berlin', 'target'],
+      ['shp_berlin_ret', 'return'],
+    ]);
+    for (const alone of ['shp_other_name', 'shp_other_postcode', 'shp_other_country', 'shp_anon_1']) expect(await ids(alone)).toEqual([[alone, 'target']]);
+    // A cancelled shipment's own page still shows it, with the live shipments of its order.
+    expect(await ids('shp_ada_cancelled')).toEqual([
+      ['shp_ada_1', 'order'],
+      ['shp_ada_2', 'order'],
+      ['shp_ada_cancelled', 'target'],
+    ]);
+    expect((await ids('shp_us_2')).map(([id]) => id)).toEqual(['shp_us_1', 'shp_us_2']);
+    // Another shipment's recipient and items never leave the database.
+    const rows = await reader.orderOf('shp_ada_2');
+    expect(rows.map((r) => [r.id, r.ship_to?.name ?? null, r.items])).toEqual([
+      ['shp_ada_1', null, null],
+      ['shp_ada_2', '  ada   BYRON ', []],
+    ]);
   });
 
   it('lists the 20 oldest siblings of a shipment whose reference is very common', async () => {

@@ -53,7 +53,9 @@ export interface OrderShipmentRow {
   incoterm: 'DDP' | 'DAP' | null;
   crosses_border: boolean | null;
   origin_country: string | null;
-  ship_to: AddressSpec;
+  /** The target's recipient; null on the other rows (another shipment's recipient never leaves the database). */
+  ship_to: AddressSpec | null;
+  /** The target's items; null on the other rows. */
   items: ItemSpec[] | null;
   duties_and_taxes: unknown;
   parcel_numbers: string[] | null;
@@ -64,7 +66,8 @@ export interface OrderShipmentRow {
 }
 
 const COLUMNS = `s.id, s.direction, s.status, s.carrier, s.service_name, s.reference, s.tracking_number, s.return_of, s.incoterm,
-  (s.customs->>'crossesBorder')::boolean AS crosses_border, s.ship_from->>'country' AS origin_country, s.ship_to, s.items,
+  (s.customs->>'crossesBorder')::boolean AS crosses_border, s.ship_from->>'country' AS origin_country,
+  CASE WHEN s.id = (SELECT id FROM target) THEN s.ship_to END AS ship_to, CASE WHEN s.id = (SELECT id FROM target) THEN s.items END AS items,
   s.duties_and_taxes, s.created_at,
   (SELECT array_agg(p.tracking_number ORDER BY p.index) FROM shipment_parcel p WHERE p.shipment_id = s.id) AS parcel_numbers,
   EXISTS (SELECT 1 FROM customer_return r WHERE r.original_shipment_id = s.id) AS has_returns,
@@ -86,11 +89,11 @@ const COLUMNS = `s.id, s.direction, s.status, s.carrier, s.service_name, s.refer
 /**
  * The shipments room's tables (`shipment`, `shipment_parcel`) and tracking's (`tracker`,
  * `tracking_event`, `tracking_edd`) read the way the public page needs them: a shipment by tracking
- * token or number, and a whole order in one prepared statement (the shipment, the other outbound
- * shipments with the same merchant reference booked with the same API key, the returns of all of
- * them, each with its trackers, events and delivery estimates as tracking stored them). Going
- * through the timeline service instead costs six round trips per shipment, several times the page's
- * whole budget. Only ids, the destination and what the page shows leave this class.
+ * token or number, and a whole order in one prepared statement (the shipment, the other live outbound
+ * shipments of the same merchant and reference to the same recipient, the returns of all of them,
+ * each with its trackers, events and delivery estimates as tracking stored them). Going through the
+ * timeline service instead costs six round trips per shipment, several times the page's whole
+ * budget. Only ids, the destination and what the page shows leave this class.
  */
 @Injectable()
 export class PublicShipmentReader {
@@ -126,19 +129,45 @@ export class PublicShipmentReader {
 }
 
 /**
- * Siblings: same reference and same booking key (references are only unique per merchant), the 20
- * oldest. Read per target row (LATERAL) so that `shipment_reference_created` hands them over in order
- * and the read stops at 20: as a plain join ordered by `created_at` the planner may walk every
- * shipment in creation order when a few references are very common.
+ * A postal code in the form it is compared in (as `normalisePostalCode`): no case, spaces or hyphens,
+ * a US ZIP+4 as its ZIP.
+ */
+function postalKey(address: string): string {
+  const compact = `upper(regexp_replace(coalesce(${address}->>'postalCode', ''), '[-[:space:]\u2010-\u2015]', '', 'g'))`;
+  return `CASE WHEN upper(${address}->>'country') = 'US' AND ${compact} ~ '^[0-9]{9}$' THEN left(${compact}, 5) ELSE ${compact} END`;
+}
+
+/** A recipient name in the form it is compared in: no case, no surrounding or repeated spaces. */
+function nameKey(address: string): string {
+  return `lower(btrim(regexp_replace(${address}->>'name', '[[:space:]]+', ' ', 'g')))`;
+}
+
+/**
+ * Siblings: the 20 oldest other outbound shipments of the same merchant (booking key: references are
+ * only unique per merchant) with the same reference, to the same recipient (country, postal code and
+ * name, compared here so that no other recipient's data is read out), not cancelled. A merchant may
+ * reuse a reference for another buyer (a marketplace order split between buyers, a test order): their
+ * parcels are not this buyer's to see. Shipments without a known merchant are nobody's order.
+ *
+ * Read per target row (LATERAL) so that `shipment_reference_created` hands them over in order and
+ * the read stops as soon as 20 are found: as a plain join ordered by `created_at` the planner may walk
+ * every shipment in creation order when a few references are very common. The recipient is compared
+ * outside the index walk (over its first 200 shipments): inside it, the planner takes the comparison
+ * for a rare match and reads every shipment of the reference to sort them instead.
  */
 function orderSql(where: string): string {
   return `WITH target AS (SELECT * FROM shipment WHERE ${where}),
        siblings AS (
          SELECT o.id FROM target t CROSS JOIN LATERAL (
-           SELECT s.id FROM shipment s
-            WHERE s.reference = t.reference AND s.direction = 'outbound'
-              AND s.owner_key_id IS NOT DISTINCT FROM t.owner_key_id AND s.id <> t.id
-            ORDER BY s.created_at, s.id LIMIT 20) o
+           SELECT c.id, c.created_at FROM (
+             SELECT s.id, s.created_at, s.ship_to FROM shipment s
+              WHERE s.reference = t.reference AND s.direction = 'outbound'
+                AND s.owner_key_id = t.owner_key_id AND s.id <> t.id AND s.status <> 'cancelled'
+              ORDER BY s.created_at, s.id LIMIT 200) c
+            WHERE upper(c.ship_to->>'country') = upper(t.ship_to->>'country')
+              AND ${postalKey('c.ship_to')} = ${postalKey('t.ship_to')}
+              AND ${nameKey('c.ship_to')} IS NOT DISTINCT FROM ${nameKey('t.ship_to')}
+            ORDER BY c.created_at, c.id LIMIT 20) o
           WHERE t.direction = 'outbound' AND t.reference IS NOT NULL),
        outbound AS (SELECT id FROM target UNION ALL SELECT id FROM siblings)
        SELECT ${COLUMNS}, CASE WHEN s.id = (SELECT id FROM target) THEN 'target' ELSE 'order' END AS role

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IANAZone } from 'luxon';
+import type { AddressSpec } from '../carriers/shipment-spec';
 import { CarrierAdapterRegistry } from '../carriers/carrier-adapter.registry';
 import { CarrierCatalog } from '../carriers/carrier-catalog';
 import { summariseEdd } from '../tracking/domain/edd-history';
@@ -9,6 +10,7 @@ import { isTrackingStatus, type TrackingStatus } from '../tracking/domain/tracki
 import { ReturnTimelineRegistry, type ReturnSummary } from '../tracking/return-timeline.registry';
 import { isoWithOffset, wallClockMs } from './domain/event-time-text';
 import type { CustomsFacts, EventFacts, OrderFacts, ParcelFacts, PersonalFacts } from './domain/public-tracking.facts';
+import { dutiesAtImport } from './domain/stored-duties';
 import { OrderEventRow, OrderShipmentRow, OrderTrackerRow, PublicShipmentReader } from './public-shipment.reader';
 
 /** An order as public tracking needs it, with the buyer's data kept apart from what may be shown. */
@@ -236,18 +238,13 @@ function isFinal(status: TrackingStatus): boolean {
 }
 
 function customsOf(s: OrderShipmentRow): CustomsFacts {
-  const required = s.crosses_border ?? (!!s.origin_country && s.origin_country !== s.ship_to.country);
-  const d = s.duties_and_taxes as { total?: { amount?: unknown; currency?: unknown }; confidence?: unknown } | null;
-  const total = d?.total && typeof d.total.amount === 'string' && typeof d.total.currency === 'string' ? d.total : undefined;
-  return {
-    required,
-    incoterm: s.incoterm ?? null,
-    dutiesAndTaxes: total ? { amount: total.amount as string, currency: total.currency as string, estimate: d?.confidence !== 'exact' } : null,
-  };
+  const required = s.crosses_border ?? (!!s.origin_country && s.origin_country !== s.ship_to?.country);
+  const incoterm = s.incoterm ?? null;
+  return { required, incoterm, dutiesAndTaxes: dutiesAtImport(s.duties_and_taxes, incoterm) };
 }
 
 function personalOf(s: OrderShipmentRow): PersonalFacts {
-  const to = s.ship_to;
+  const to: Partial<AddressSpec> = s.ship_to ?? {};
   return {
     name: to.name ?? null,
     company: to.company ?? null,

@@ -14,10 +14,10 @@ const ev = (status: EventFacts['status'], substatus: string | null = null): Even
   city: null,
   country: null,
 });
-const intl = (incoterm: CustomsFacts['incoterm'], amount: string | null, estimate = true): CustomsFacts => ({
+const intl = (incoterm: CustomsFacts['incoterm'], amount: string | null, estimate = true, collectedAtCheckout = false): CustomsFacts => ({
   required: true,
   incoterm,
-  dutiesAndTaxes: amount === null ? null : { amount, currency: 'EUR', estimate },
+  dutiesAndTaxes: amount === null ? null : { amount, currency: 'EUR', estimate, ...(collectedAtCheckout && { collectedAtCheckout }) },
 });
 
 describe('customsStateOf', () => {
@@ -45,6 +45,10 @@ describe('dutiesOf', () => {
     ${intl('DAP', '23.40')}                             | ${'pending'}      | ${'recipient'} | ${true}  | ${'23.40'} | ${'dueEstimate'}
     ${intl('DAP', '23.40', false)}                      | ${'in_progress'}  | ${'recipient'} | ${true}  | ${'23.40'} | ${'due'}
     ${intl('DAP', '0.00')}                              | ${'pending'}      | ${null}        | ${false} | ${null}    | ${'none'}
+    ${intl('DAP', '0.00', false, true)}                 | ${'pending'}      | ${'sender'}    | ${false} | ${null}    | ${'collectedAtCheckout'}
+    ${intl('DAP', '0.00', false, true)}                 | ${'cleared'}      | ${'sender'}    | ${false} | ${null}    | ${'collectedAtCheckout'}
+    ${intl('DAP', '6.00', true, true)}                  | ${'pending'}      | ${'recipient'} | ${true}  | ${'6.00'}  | ${'dueEstimate'}
+    ${intl('DAP', '0.00', false, true)}                 | ${'duties_due'}   | ${'recipient'} | ${true}  | ${null}    | ${null}
     ${intl('DAP', null)}                                | ${'pending'}      | ${'recipient'} | ${true}  | ${null}    | ${'dueUnknown'}
     ${intl('DDP', '10.00')}                             | ${'duties_due'}   | ${'recipient'} | ${true}  | ${'10.00'} | ${'dueEstimate'}
     ${intl('DAP', null)}                                | ${'duties_due'}   | ${'recipient'} | ${true}  | ${null}    | ${null}

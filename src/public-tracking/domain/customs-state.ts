@@ -32,13 +32,15 @@ export interface DutiesOutcome {
   payer: 'sender' | 'recipient' | null;
   due: boolean;
   amount: { amount: string; currency: string } | null;
-  kind: 'prepaid' | 'due' | 'dueEstimate' | 'dueUnknown' | 'none' | null;
+  kind: 'prepaid' | 'due' | 'dueEstimate' | 'dueUnknown' | 'collectedAtCheckout' | 'none' | null;
 }
 
 /**
  * Who pays duties and taxes and how much: DDP means the sender paid at checkout (nothing due);
- * DAP means the recipient pays the estimate on delivery. A `customs.duties_due` event makes them due
- * whatever the booking said (the carrier is holding the parcel for payment).
+ * DAP means the recipient pays on delivery what is charged at import. Tax the seller collected at
+ * checkout (IOSS, UK VAT, ...) is never due again: when it is all there is, nothing is due. A
+ * `customs.duties_due` event makes them due whatever the booking said (the carrier is holding the
+ * parcel for payment).
  */
 export function dutiesOf(customs: CustomsFacts, state: CustomsState): DutiesOutcome {
   if (!customs.required && state === 'not_required') return { payer: null, due: false, amount: null, kind: null };
@@ -49,7 +51,11 @@ export function dutiesOf(customs: CustomsFacts, state: CustomsState): DutiesOutc
       const amount = { amount: positive.amount, currency: positive.currency };
       return { payer: 'recipient', due: true, amount, kind: positive.estimate ? 'dueEstimate' : 'due' };
     }
-    if (customs.dutiesAndTaxes && state !== 'duties_due') return { payer: null, due: false, amount: null, kind: 'none' };
+    if (customs.dutiesAndTaxes && state !== 'duties_due') {
+      return customs.dutiesAndTaxes.collectedAtCheckout
+        ? { payer: 'sender', due: false, amount: null, kind: 'collectedAtCheckout' }
+        : { payer: null, due: false, amount: null, kind: 'none' };
+    }
     // Held for payment with no amount known: the customs state already says so; "may be due" would only blur it.
     return { payer: 'recipient', due: true, amount: null, kind: state === 'duties_due' ? null : 'dueUnknown' };
   }

@@ -64,8 +64,12 @@ export interface CustomsFacts {
   /** The parcel crosses a customs border (not only a national one: DE -> FR does not). */
   required: boolean;
   incoterm: 'DDP' | 'DAP' | null;
-  /** The total the recipient pays (DAP) or the sender paid (DDP), if known; `estimate` unless the landed-cost answer was exact. */
-  dutiesAndTaxes: { amount: string; currency: string; estimate: boolean } | null;
+  /**
+   * What customs charges at import, if known: what the recipient pays on delivery (DAP) or what the
+   * sender covers (DDP); `estimate` unless the landed-cost answer was exact. Tax the seller collected
+   * at checkout is never in `amount`; `collectedAtCheckout` says there was some.
+   */
+  dutiesAndTaxes: { amount: string; currency: string; estimate: boolean; collectedAtCheckout?: boolean } | null;
 }
 
 /** A shipment's order: the parcel reached by the token, the other parcels of its order, returns. */

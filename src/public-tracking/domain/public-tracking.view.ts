@@ -80,11 +80,11 @@ export interface CustomsView {
   state: CustomsState;
   stateText: string;
   incoterm: 'DDP' | 'DAP' | null;
-  /** Who pays duties and taxes: `sender` (DDP), `recipient` (DAP), or null when none are expected or unknown. */
+  /** Who pays duties and taxes: `sender` (DDP, or tax collected at checkout), `recipient` (DAP), or null when none are expected or unknown. */
   dutiesPayer: 'sender' | 'recipient' | null;
-  /** The recipient has duties to pay. */
+  /** The recipient has duties or taxes to pay on delivery (never for tax the seller collected at checkout). */
   dutiesDue: boolean;
-  /** The amount due from the recipient (DAP), when known. */
+  /** The amount due from the recipient on delivery (DAP), when known: tax collected at checkout is not in it. */
   dutiesAmount: { amount: string; currency: string } | null;
   dutiesText: string | null;
 }

@@ -70,9 +70,9 @@ class CustomsDoc {
   @ApiProperty({ enum: ['not_required', 'pending', 'in_progress', 'information_required', 'duties_due', 'inspection_hold', 'cleared'] }) state!: string;
   @ApiProperty() stateText!: string;
   @ApiProperty({ enum: ['DDP', 'DAP'], nullable: true }) incoterm!: string | null;
-  @ApiProperty({ enum: ['sender', 'recipient'], nullable: true }) dutiesPayer!: string | null;
-  @ApiProperty() dutiesDue!: boolean;
-  @ApiProperty({ type: MoneyDoc, nullable: true, description: 'Due from the recipient (DAP), when known' }) dutiesAmount!: MoneyDoc | null;
+  @ApiProperty({ enum: ['sender', 'recipient'], nullable: true, description: 'sender: DDP, or tax the seller collected at checkout; recipient: due on delivery' }) dutiesPayer!: string | null;
+  @ApiProperty({ description: 'The recipient has duties or taxes to pay on delivery (never for tax the seller collected at checkout)' }) dutiesDue!: boolean;
+  @ApiProperty({ type: MoneyDoc, nullable: true, description: 'Due from the recipient on delivery (DAP), when known; tax collected at checkout is not in it' }) dutiesAmount!: MoneyDoc | null;
   @ApiProperty({ nullable: true, type: String }) dutiesText!: string | null;
 }
 

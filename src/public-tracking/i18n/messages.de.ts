@@ -111,6 +111,7 @@ export const de: Messages = {
   'customs.duties.dueEstimate': 'Vom Empfänger zu zahlende Zölle und Steuern: etwa {amount}',
   'customs.duties.dueUnknown': 'Bei der Zustellung können Zölle und Steuern für den Empfänger anfallen',
   'customs.duties.prepaid': 'Zölle und Steuern hat der Absender bezahlt: Bei der Zustellung ist nichts zu zahlen',
+  'customs.duties.collectedAtCheckout': 'Die Steuern hat der Verkäufer schon beim Kauf erhoben: Bei der Zustellung ist nichts zu zahlen',
   'customs.duties.none': 'Es werden keine Zölle oder Steuern erwartet',
 
   'carrier.heading': 'Versanddienstleister',

@@ -113,6 +113,7 @@ export const en = {
   'customs.duties.dueEstimate': 'Duties and taxes due from the recipient: about {amount}',
   'customs.duties.dueUnknown': 'Duties and taxes may be due from the recipient on delivery',
   'customs.duties.prepaid': 'Duties and taxes have been paid by the sender: nothing to pay on delivery',
+  'customs.duties.collectedAtCheckout': 'The seller collected the taxes at checkout: nothing to pay on delivery',
   'customs.duties.none': 'No duties or taxes are expected',
 
   'carrier.heading': 'Carrier',

@@ -111,6 +111,7 @@ export const es: Messages = {
   'customs.duties.dueEstimate': 'Aranceles e impuestos a cargo del destinatario: aproximadamente {amount}',
   'customs.duties.dueUnknown': 'Es posible que el destinatario deba pagar aranceles e impuestos en la entrega',
   'customs.duties.prepaid': 'El remitente ha pagado los aranceles e impuestos: no hay nada que pagar en la entrega',
+  'customs.duties.collectedAtCheckout': 'El vendedor cobró los impuestos en la compra: no hay nada que pagar en la entrega',
   'customs.duties.none': 'No se esperan aranceles ni impuestos',
 
   'carrier.heading': 'Transportista',

@@ -111,6 +111,7 @@ export const fr: Messages = {
   'customs.duties.dueEstimate': 'Droits et taxes à la charge du destinataire : environ {amount}',
   'customs.duties.dueUnknown': 'Des droits et taxes peuvent être dus par le destinataire à la livraison',
   'customs.duties.prepaid': "Les droits et taxes ont été payés par l'expéditeur : rien à payer à la livraison",
+  'customs.duties.collectedAtCheckout': "Les taxes ont été perçues par le vendeur lors de l'achat : rien à payer à la livraison",
   'customs.duties.none': 'Aucun droit ni taxe attendu',
 
   'carrier.heading': 'Transporteur',

@@ -111,6 +111,7 @@ export const zh: Messages = {
   'customs.duties.dueEstimate': '收件人应付关税和税费：约 {amount}',
   'customs.duties.dueUnknown': '收件人在派送时可能需要缴纳关税和税费',
   'customs.duties.prepaid': '寄件人已支付关税和税费：签收时无需付款',
+  'customs.duties.collectedAtCheckout': '卖家已在结账时收取税费：签收时无需付款',
   'customs.duties.none': '预计无需缴纳关税或税费',
 
   'carrier.heading': '承运商',
