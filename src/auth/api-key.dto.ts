@@ -1,15 +1,18 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMinSize, IsArray, IsIn, IsString, Length, Matches } from 'class-validator';
+import { Required } from '../common/dto/decorators';
 import { SCOPES, type Scope } from './scopes';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'checkout-eu', maxLength: 100 })
+  @Required()
   @IsString()
   @Length(1, 100)
   @Matches(/^[^\u0000-\u001f]*$/, { message: 'must not contain control characters' })
   name!: string;
 
   @ApiProperty({ enum: SCOPES, isArray: true, example: ['quotes'] })
+  @Required()
   @IsArray()
   @ArrayMinSize(1)
   @IsIn(SCOPES, { each: true, message: `each scope must be one of ${SCOPES.join(', ')}` })

@@ -1,22 +1,29 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Required } from '../common/dto/decorators';
+import { MoneyShape, moneyAmounts } from '../common/dto/money.dto';
+import { CheckedBy } from '../platform/http/request-checks';
 import { MaxDecimalPlaces } from '../platform/http/decimal-places';
 
 const CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
+@MoneyShape()
 export class RuleAmountDto {
   @ApiProperty({ example: '5.00', description: 'Decimal string, not negative' })
+  @Required()
   @IsString()
   @Matches(/^\d{1,10}(\.\d{1,4})?$/, { message: 'must be a decimal string such as "5.00"' })
   amount!: string;
 
   @ApiProperty({ example: 'EUR' })
+  @Required()
   @IsString()
   @Matches(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 code such as "EUR"' })
   currency!: string;
 }
 
+@CheckedBy<PricingRuleDto>({ always: [moneyAmounts] })
 export class PricingRuleDto {
   @ApiPropertyOptional({ example: 'dhl-express', description: 'Carrier id; omit for every carrier' })
   @IsOptional()
@@ -31,6 +38,7 @@ export class PricingRuleDto {
   service?: string;
 
   @ApiProperty({ enum: ['markup', 'discount'] })
+  @Required()
   @IsIn(['markup', 'discount'])
   type!: 'markup' | 'discount';
 
@@ -55,8 +63,10 @@ export class PricingRuleDto {
   description?: string;
 }
 
+@CheckedBy<ReplacePricingRulesDto>({ always: [moneyAmounts] })
 export class ReplacePricingRulesDto {
   @ApiProperty({ type: PricingRuleDto, isArray: true })
+  @Required()
   @IsArray()
   @ArrayMaxSize(500)
   @ValidateNested({ each: true })

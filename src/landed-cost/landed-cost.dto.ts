@@ -16,11 +16,12 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsCurrencyCode, OptionalNestedList } from '../common/dto/decorators';
+import { IsCurrencyCode, OptionalNestedList, Required } from '../common/dto/decorators';
 import { ExchangeRateDto } from '../common/dto/exchange-rate.dto';
 import { ImporterFields } from '../common/dto/importer.dto';
 import { WeightFields } from '../common/dto/measures.dto';
-import { MoneyFields } from '../common/dto/money.dto';
+import { MoneyFields, moneyAmounts } from '../common/dto/money.dto';
+import { CheckedBy } from '../platform/http/request-checks';
 
 const COUNTRY = /^[A-Z]{2}$/;
 
@@ -30,6 +31,7 @@ export class LandedCostWeightDto extends WeightFields(Min(0)) {}
 
 export class LandedCostPlaceDto {
   @ApiProperty({ example: 'AU', description: 'ISO 3166-1 alpha-2' })
+  @Required()
   @IsString()
   @Matches(COUNTRY, { message: 'country must be an ISO 3166-1 alpha-2 code' })
   country!: string;
@@ -55,27 +57,32 @@ export class LandedCostItemDto {
   sku?: string;
 
   @ApiProperty({ example: 'Amplifier' })
+  @Required()
   @IsString()
   @MaxLength(500)
   description!: string;
 
   @ApiProperty({ example: '851840', description: 'HS code, 6 to 10 digits (dots allowed). With 6 digits the answer may be a range.' })
+  @Required()
   @IsString()
   @Matches(/^[\d.\s]{6,16}$/, { message: 'hsCode must be 6 to 10 digits' })
   hsCode!: string;
 
   @ApiProperty({ example: 'US' })
+  @Required()
   @IsString()
   @Matches(COUNTRY, { message: 'originCountry must be an ISO 3166-1 alpha-2 code' })
   originCountry!: string;
 
   @ApiProperty({ example: 1 })
+  @Required()
   @IsInt()
   @Min(1)
   @Max(1000000)
   quantity!: number;
 
   @ApiProperty({ type: LandedCostMoneyDto })
+  @Required()
   @ValidateNested()
   @Type(() => LandedCostMoneyDto)
   unitValue!: LandedCostMoneyDto;
@@ -107,11 +114,13 @@ export class LandedCostItemDto {
 
 export class LandedCostTaxIdDto {
   @ApiProperty({ example: 'vat' })
+  @Required()
   @IsString()
   @MaxLength(16)
   type!: string;
 
   @ApiProperty({ example: 'DE123456789' })
+  @Required()
   @IsString()
   @MaxLength(64)
   value!: string;
@@ -160,19 +169,23 @@ export class LandedCostCarrierFeesDto {
   disbursementFee?: LandedCostDisbursementFeeDto;
 }
 
-/** `POST /v1/landed-cost` request body (API.md). */
+/** `POST /v1/landed-cost` request body (API.md); amounts are held to their currency's minor units. */
+@CheckedBy<LandedCostRequestDto>({ always: [moneyAmounts] })
 export class LandedCostRequestDto {
   @ApiProperty({ type: LandedCostPlaceDto })
+  @Required()
   @ValidateNested()
   @Type(() => LandedCostPlaceDto)
   shipFrom!: LandedCostPlaceDto;
 
   @ApiProperty({ type: LandedCostPlaceDto })
+  @Required()
   @ValidateNested()
   @Type(() => LandedCostPlaceDto)
   shipTo!: LandedCostPlaceDto;
 
   @ApiProperty({ type: LandedCostItemDto, isArray: true })
+  @Required()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
@@ -193,10 +206,12 @@ export class LandedCostRequestDto {
   insurance?: LandedCostMoneyDto;
 
   @ApiProperty({ enum: ['DDP', 'DAP'] })
+  @Required()
   @IsIn(['DDP', 'DAP'])
   incoterm!: 'DDP' | 'DAP';
 
   @ApiProperty({ example: 'AUD', description: 'Currency of the answer' })
+  @Required()
   @IsCurrencyCode('must be an ISO 4217 code')
   currency!: string;
 

@@ -1,6 +1,7 @@
 import { checkAddress } from '../addresses/address-check';
 import type { AddressRules } from '../addresses/address-rules';
 import type { CarrierCatalog } from '../carriers/carrier-catalog';
+import { checkMoneyAmounts } from '../common/dto/money.dto';
 import type { ExchangeRateTable, GivenRate } from '../money/exchange-rates';
 import type { ErrorDetail } from '../platform/errors/app-error';
 import type { ReferenceData } from '../tariffs/reference-data';
@@ -61,6 +62,7 @@ export function checkQuoteRequest(dto: CreateQuoteDto, ctx: QuoteRequestContext,
     problems.push({ path: 'items', message: 'list the goods (at least one item) for a shipment that crosses a border' });
   }
   currency(dto.handling?.insurance?.currency, 'handling.insurance.currency');
+  problems.push(...checkMoneyAmounts(dto, ctx.reference.currencies, valid));
   (dto.importer?.taxIds ?? []).forEach((t, i) => t?.country !== undefined && country(t.country, `importer.taxIds[${i}].country`));
   (dto.exchangeRates ?? []).forEach((r, i) => {
     currency(r?.from, `exchangeRates[${i}].from`);

@@ -16,7 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsCurrencyCode, OptionalNestedList } from '../common/dto/decorators';
+import { IsCurrencyCode, OptionalNestedList, Required, RequiredNested, RequiredNestedList } from '../common/dto/decorators';
 import { ExchangeRateDto } from '../common/dto/exchange-rate.dto';
 import { ImporterFields } from '../common/dto/importer.dto';
 import { DimensionsFields, TemperatureFields, WeightFields } from '../common/dto/measures.dto';
@@ -33,6 +33,7 @@ export class MoneyDto extends MoneyFields({ amountDecimals: 6, currencyMessage: 
 
 export class QuoteAddressDto {
   @ApiProperty({ example: 'DE', description: 'ISO 3166-1 alpha-2' })
+  @Required()
   @IsString()
   @Matches(COUNTRY, { message: 'must be an ISO 3166-1 alpha-2 code such as "DE"' })
   country!: string;
@@ -67,8 +68,7 @@ export class DimensionsDto extends DimensionsFields(Min(0.1)) {}
 
 export class ParcelDto {
   @ApiProperty({ type: WeightDto })
-  @ValidateNested()
-  @Type(() => WeightDto)
+  @RequiredNested(() => WeightDto)
   weight!: WeightDto;
 
   @ApiPropertyOptional({ type: DimensionsDto, description: 'Needed for dimensional weight and size limits' })
@@ -97,29 +97,32 @@ export class ItemDto {
   sku?: string;
 
   @ApiProperty({ example: 'Cotton T-shirt' })
+  @Required()
   @IsString()
   @MaxLength(500)
   description!: string;
 
   @ApiProperty({ example: '610910', description: 'HS code, 6 to 10 digits (dots allowed)' })
+  @Required()
   @IsString()
   @Matches(/^\d{4}\.?\d{2}(\.?\d{2}){0,2}$/, { message: 'must be an HS code of 6 to 10 digits' })
   hsCode!: string;
 
   @ApiProperty({ example: 'CN', description: 'Country of origin of the goods' })
+  @Required()
   @IsString()
   @Matches(COUNTRY, { message: 'must be an ISO 3166-1 alpha-2 code such as "CN"' })
   originCountry!: string;
 
   @ApiProperty({ example: 10 })
+  @Required()
   @IsInt()
   @Min(1)
   @Max(1000000)
   quantity!: number;
 
   @ApiProperty({ type: MoneyDto })
-  @ValidateNested()
-  @Type(() => MoneyDto)
+  @RequiredNested(() => MoneyDto)
   unitValue!: MoneyDto;
 
   @ApiPropertyOptional({ type: WeightDto, description: 'Net weight of one unit (specific duties)' })
@@ -136,11 +139,13 @@ export class ItemDto {
 
 export class DangerousGoodDto {
   @ApiProperty({ example: 'UN3481' })
+  @Required()
   @IsString()
   @Matches(/^UN\d{4}$/, { message: 'must be a UN number such as "UN3481"' })
   unNumber!: string;
 
   @ApiProperty({ example: '9', description: 'Hazard class or division' })
+  @Required()
   @IsString()
   @Matches(/^[1-9](\.[1-6])?$/, { message: 'must be a hazard class or division such as "9" or "2.2"' })
   class!: string;
@@ -208,11 +213,13 @@ export class HandlingDto {
 
 export class TaxIdDto {
   @ApiProperty({ example: 'eori' })
+  @Required()
   @IsString()
   @Matches(/^[a-z_]{2,16}$/, { message: 'must be a tax id type such as "eori", "vat" or "ioss"' })
   type!: string;
 
   @ApiProperty({ example: 'DE123456789012345' })
+  @Required()
   @IsString()
   @Matches(/^[A-Za-z0-9 .\/-]{2,64}$/, { message: 'must be 2 to 64 letters, digits, spaces, dots, slashes or dashes' })
   value!: string;
@@ -228,28 +235,19 @@ export class ImporterDto extends ImporterFields(TaxIdDto) {}
 
 export class CreateQuoteDto {
   @ApiProperty({ type: QuoteAddressDto })
-  @ValidateNested()
-  @Type(() => QuoteAddressDto)
+  @RequiredNested(() => QuoteAddressDto)
   shipFrom!: QuoteAddressDto;
 
   @ApiProperty({ type: QuoteAddressDto })
-  @ValidateNested()
-  @Type(() => QuoteAddressDto)
+  @RequiredNested(() => QuoteAddressDto)
   shipTo!: QuoteAddressDto;
 
   @ApiProperty({ type: ParcelDto, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(99)
-  @ValidateNested({ each: true })
-  @Type(() => ParcelDto)
+  @RequiredNestedList(() => ParcelDto, 1, 99)
   parcels!: ParcelDto[];
 
   @ApiProperty({ type: ItemDto, isArray: true, description: 'The goods; required when crossing a border' })
-  @IsArray()
-  @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => ItemDto)
+  @RequiredNestedList(() => ItemDto, 0, 500)
   items!: ItemDto[];
 
   @ApiPropertyOptional({ type: HandlingDto })
@@ -259,10 +257,12 @@ export class CreateQuoteDto {
   handling?: HandlingDto;
 
   @ApiProperty({ enum: ['DDP', 'DAP'], description: 'DDP: the sender pays duties and taxes (in the price); DAP: the recipient pays on delivery' })
+  @Required()
   @IsIn(['DDP', 'DAP'])
   incoterm!: 'DDP' | 'DAP';
 
   @ApiProperty({ example: 'USD', description: 'Currency of every amount in the answer' })
+  @Required()
   @IsCurrencyCode('must be an ISO 4217 code such as "USD"')
   currency!: string;
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Required } from '../common/dto/decorators';
 import { RETURN_REASONS, RETURN_RESOLUTIONS } from './domain/return-state';
 
 const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
@@ -15,6 +16,7 @@ export class ReturnItemDto {
   line?: number;
 
   @ApiProperty({ example: 1 })
+  @Required()
   @IsInt() @Min(1) @Max(1_000_000)
   quantity!: number;
 
@@ -24,22 +26,22 @@ export class ReturnItemDto {
 }
 
 export class WeightInputDto {
-  @ApiProperty({ example: 1.2 }) @Type(() => Number) @Min(0.001) @Max(1000)
+  @ApiProperty({ example: 1.2 }) @Required() @Type(() => Number) @Min(0.001) @Max(1000)
   value!: number;
 
-  @ApiProperty({ enum: ['kg', 'g', 'lb', 'oz'] }) @IsIn(['kg', 'g', 'lb', 'oz'])
+  @ApiProperty({ enum: ['kg', 'g', 'lb', 'oz'] }) @Required() @IsIn(['kg', 'g', 'lb', 'oz'])
   unit!: 'kg' | 'g' | 'lb' | 'oz';
 }
 
 export class DimensionsInputDto {
-  @ApiProperty() @Type(() => Number) @Min(0.1) @Max(1000) length!: number;
-  @ApiProperty() @Type(() => Number) @Min(0.1) @Max(1000) width!: number;
-  @ApiProperty() @Type(() => Number) @Min(0.1) @Max(1000) height!: number;
-  @ApiProperty({ enum: ['cm', 'in'] }) @IsIn(['cm', 'in']) unit!: 'cm' | 'in';
+  @ApiProperty() @Required() @Type(() => Number) @Min(0.1) @Max(1000) length!: number;
+  @ApiProperty() @Required() @Type(() => Number) @Min(0.1) @Max(1000) width!: number;
+  @ApiProperty() @Required() @Type(() => Number) @Min(0.1) @Max(1000) height!: number;
+  @ApiProperty({ enum: ['cm', 'in'] }) @Required() @IsIn(['cm', 'in']) unit!: 'cm' | 'in';
 }
 
 export class ReturnParcelDto {
-  @ApiProperty({ type: WeightInputDto }) @ValidateNested() @Type(() => WeightInputDto)
+  @ApiProperty({ type: WeightInputDto }) @Required() @ValidateNested() @Type(() => WeightInputDto)
   weight!: WeightInputDto;
 
   @ApiPropertyOptional({ type: DimensionsInputDto }) @IsOptional() @ValidateNested() @Type(() => DimensionsInputDto)
@@ -48,6 +50,7 @@ export class ReturnParcelDto {
 
 export class CreateReturnDto {
   @ApiProperty({ enum: RETURN_REASONS, example: 'damaged' })
+  @Required()
   @IsIn(RETURN_REASONS)
   reason!: string;
 
@@ -56,6 +59,7 @@ export class CreateReturnDto {
   note?: string;
 
   @ApiProperty({ type: ReturnItemDto, isArray: true })
+  @Required()
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => ReturnItemDto)
   items!: ReturnItemDto[];
 
@@ -88,6 +92,7 @@ export class ReceiveReturnDto {
 
 export class CloseReturnDto {
   @ApiProperty({ enum: RETURN_RESOLUTIONS })
+  @Required()
   @IsIn(RETURN_RESOLUTIONS)
   resolution!: string;
 

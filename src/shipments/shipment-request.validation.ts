@@ -1,7 +1,14 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
+import { checkAddress } from '../addresses/address-check';
+import { AddressRules } from '../addresses/address-rules';
+import { CarrierAdapterRegistry } from '../carriers/carrier-adapter.registry';
+import { CarrierCatalog } from '../carriers/carrier-catalog';
+import { Clock } from '../platform/clock/clock';
 import type { ErrorDetail } from '../platform/errors/app-error';
 import { flattenValidationErrors } from '../platform/errors/validation-errors';
+import type { RequestCheck } from '../platform/http/request-checks';
+import { ReferenceData } from '../tariffs/reference-data';
 import { CreateShipmentDto } from './dto/shipment-request.dto';
 
 /**
@@ -16,3 +23,95 @@ export async function validateShipmentRequest(plain: unknown, path: string): Pro
   const problems = flattenValidationErrors(errors).map((p) => ({ path: p.path ? `${path}.${p.path}` : path, message: p.message }));
   return problems.length ? { problems } : { dto, problems };
 }
+
+export interface ShipmentCheckData {
+  addressRules: AddressRules;
+  reference: ReferenceData;
+  catalog: CarrierCatalog;
+  adapters: CarrierAdapterRegistry;
+  clock: Clock;
+}
+
+/**
+ * The checks booking makes before it calls a carrier (BookingService.plan) that need no stored state,
+ * with the same paths and words: addresses against the country's rules, carrier and service, ship
+ * date, the carrier's origins and DDP, the items' codes. The global pipe runs them when a booking
+ * already fails its DTO validation, so that the 400 lists these problems too instead of on the next
+ * try. Booking a quote: its carrier, service and route come from the stored quote, which booking
+ * looks up; here only the fields that conflict with it are reported. `valid` skips parts the DTO
+ * validation already rejected.
+ */
+export function checkShipmentRequest(body: CreateShipmentDto, data: ShipmentCheckData, valid: (path: string) => boolean): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  const isKnownCountry = (c: string) => data.reference.countries.has(c);
+  const countries: { shipFrom?: string; shipTo?: string } = {};
+  for (const side of ['shipFrom', 'shipTo'] as const) {
+    const address = body[side];
+    if (typeof address !== 'object' || address === null || !valid(`${side}.country`)) continue;
+    const checked = checkAddress(address, data.addressRules, { path: side, full: true, isKnownCountry });
+    problems.push(...checked.problems);
+    if (!checked.problems.some((p) => p.path === `${side}.country`)) countries[side] = checked.address.country;
+  }
+
+  if (body.quoteId || body.optionId) {
+    if (!body.quoteId) problems.push({ path: 'quoteId', message: 'quoteId is required with optionId' });
+    if (!body.optionId) problems.push({ path: 'optionId', message: 'optionId is required with quoteId' });
+    for (const field of ['carrier', 'service', 'parcels', 'items', 'incoterm', 'handling', 'importer', 'customerId', 'currency'] as const) {
+      if (body[field] !== undefined) problems.push({ path: field, message: `comes from the quote; leave it out when booking quoteId/optionId` });
+    }
+    return problems;
+  }
+
+  if (!body.carrier) problems.push({ path: 'carrier', message: 'carrier is required (or book a quote with quoteId and optionId)' });
+  if (!body.service) problems.push({ path: 'service', message: 'service is required (or book a quote with quoteId and optionId)' });
+  if (!body.parcels?.length) problems.push({ path: 'parcels', message: 'at least one parcel is required' });
+
+  const carrier = typeof body.carrier === 'string' && valid('carrier') ? data.catalog.get(body.carrier) : undefined;
+  if (typeof body.carrier === 'string' && valid('carrier') && !carrier) problems.push({ path: 'carrier', message: `unknown carrier "${body.carrier}"; see GET /v1/carriers` });
+  if (carrier && typeof body.service === 'string' && valid('service') && !carrier.services.some((s) => s.code === body.service)) {
+    problems.push({ path: 'service', message: `carrier ${carrier.id} has no service "${body.service}"; it has ${carrier.services.map((s) => s.code).join(', ')}` });
+  }
+  if (carrier) {
+    const adapter = data.adapters.has(carrier.adapter) ? data.adapters.get(carrier.adapter) : undefined;
+    if (!adapter) problems.push({ path: 'carrier', message: `carrier ${carrier.id} cannot book (adapter ${carrier.adapter} is not installed)` });
+    if (adapter?.enabled && !adapter.enabled(carrier)) problems.push({ path: 'carrier', message: `carrier ${carrier.id} is not configured on this service` });
+
+    const now = data.clock.nowDateTime(carrier.timeZone);
+    const today = now.toISODate()!;
+    const latest = now.plus({ days: 30 }).toISODate()!;
+    if (typeof body.shipDate === 'string' && valid('shipDate')) {
+      if (body.shipDate < today) problems.push({ path: 'shipDate', message: `shipDate is in the past (today is ${today} in ${carrier.timeZone})` });
+      if (body.shipDate > latest) problems.push({ path: 'shipDate', message: `shipDate may be at most 30 days ahead (${latest})` });
+    }
+    if (countries.shipFrom && !carrier.origins.includes(countries.shipFrom)) {
+      problems.push({ path: 'shipFrom.country', message: `${carrier.name} does not pick up in ${countries.shipFrom}; it serves ${carrier.origins.join(', ')}` });
+    }
+    if (body.incoterm === 'DDP' && valid('incoterm') && carrier.ddp && !carrier.ddp.supported) {
+      problems.push({ path: 'incoterm', message: `${carrier.name} does not offer DDP (duties paid by the sender)` });
+    }
+  }
+
+  const items = Array.isArray(body.items) ? body.items : [];
+  const itemCurrencies = new Set<string>();
+  items.forEach((item, i) => {
+    if (typeof item !== 'object' || item === null) return;
+    const currency = item.unitValue?.currency;
+    if (typeof currency === 'string' && valid(`items[${i}].unitValue.currency`)) {
+      itemCurrencies.add(currency);
+      if (!data.reference.currencies.has(currency)) problems.push({ path: `items[${i}].unitValue.currency`, message: `unknown currency ${currency}` });
+    }
+    if (typeof item.originCountry === 'string' && valid(`items[${i}].originCountry`) && !isKnownCountry(item.originCountry)) {
+      problems.push({ path: `items[${i}].originCountry`, message: `unknown country ${item.originCountry}` });
+    }
+  });
+  if (itemCurrencies.size > 1) problems.push({ path: 'items', message: `all items must be valued in one currency for the customs documents (got ${[...itemCurrencies].join(', ')})` });
+  return problems;
+}
+
+/** {@link checkShipmentRequest} as a request check of the global pipe (`@CheckedBy` on CreateShipmentDto). */
+export const shipmentRequestChecks: RequestCheck<CreateShipmentDto> = (dto, { valid, resolve }) =>
+  checkShipmentRequest(
+    dto,
+    { addressRules: resolve(AddressRules), reference: resolve(ReferenceData), catalog: resolve(CarrierCatalog), adapters: resolve(CarrierAdapterRegistry), clock: resolve(Clock) },
+    valid,
+  );

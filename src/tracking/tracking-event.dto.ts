@@ -1,11 +1,48 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateBy, ValidateNested } from 'class-validator';
+import { Required } from '../common/dto/decorators';
+import type { ErrorDetail } from '../platform/errors/app-error';
+import { CheckedBy, type RequestCheck } from '../platform/http/request-checks';
+import { ReferenceData } from '../tariffs/reference-data';
 import { ALL_SUBSTATUSES, TRACKING_REASONS, TRACKING_STATUSES } from './domain/tracking-status';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** Tracking numbers are compared without spaces and case (carriers print them both ways). */
 export const normaliseTrackingNumber = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/\s+/g, '').toUpperCase() : value);
+
+/**
+ * The earliest time an event may carry. Events are checked in two places: here, no time written
+ * before this day (a sender's unset clock gives 1970-01-01); and when they are normalised, nothing
+ * more than 36 hours after the service's clock (a wrong zone would otherwise pin the status).
+ */
+export const EARLIEST_EVENT_DATE = '2000-01-01';
+
+/** A time as sent (`2026-11-20T09:15:00+01:00`, local or UTC) whose date is not before {@link EARLIEST_EVENT_DATE}. */
+function NotBeforeEarliestEvent(): PropertyDecorator {
+  return ValidateBy({
+    name: 'notBeforeEarliestEvent',
+    validator: {
+      // Only the written date is compared: the time and zone cannot move it across years that far back.
+      validate: (value: unknown) => typeof value !== 'string' || !/^[+-]?\d{4}/.test(value.trim()) || value.trim().slice(0, 10) >= EARLIEST_EVENT_DATE,
+      defaultMessage: () => `$property must not be before ${EARLIEST_EVENT_DATE}; check the sender's clock`,
+    },
+  });
+}
+
+/** Location countries of events must be ISO 3166-1 countries the service knows (not just two letters). */
+function knownLocationCountries(events: readonly (TrackingEventInputDto | WarehouseScanDto | undefined)[], base: (i: number) => string): RequestCheck<unknown> {
+  return (_dto, { valid, resolve }) => {
+    const countries = resolve(ReferenceData).countries;
+    const problems: ErrorDetail[] = [];
+    events.forEach((event, i) => {
+      const country = event?.location?.country;
+      const path = `${base(i)}location.country`;
+      if (typeof country === 'string' && valid(path) && !countries.has(country.toUpperCase())) problems.push({ path, message: `"${country}" is not a known ISO 3166-1 alpha-2 country code` });
+    });
+    return problems;
+  };
+}
 
 export class EventLocationDto {
   @ApiPropertyOptional({ example: 'Leipzig', maxLength: 100 })
@@ -52,9 +89,12 @@ export class TrackingEventInputDto {
 
   @ApiProperty({
     example: '2026-11-20T09:15:00+01:00',
-    description: 'When it happened, ISO 8601 with an offset, `Z`, or local time without offset (then `utcOffset`, `occurredAtUtc` or the location give the zone)',
+    description:
+      'When it happened, ISO 8601 with an offset, `Z`, or local time without offset (then `utcOffset`, `occurredAtUtc` or the location give the zone). ' +
+      'Not before 2000-01-01 and not more than 36 hours ahead of the service clock.',
   })
-  @IsString() @MaxLength(64)
+  @Required()
+  @IsString() @MaxLength(64) @NotBeforeEarliestEvent()
   occurredAt!: string;
 
   @ApiPropertyOptional({ example: '-05:00', description: 'UTC offset of a local `occurredAt` (e.g. UPS gmtOffset)' })
@@ -62,7 +102,7 @@ export class TrackingEventInputDto {
   utcOffset?: string;
 
   @ApiPropertyOptional({ example: '2026-11-20T08:15:00Z', description: 'The same moment in UTC when the carrier sends it separately (USPS GMTTimestamp, UPS gmtDate/gmtTime)' })
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional() @IsString() @MaxLength(64) @NotBeforeEarliestEvent()
   occurredAtUtc?: string;
 
   @ApiPropertyOptional({ type: EventLocationDto })
@@ -72,24 +112,30 @@ export class TrackingEventInputDto {
 
 export class EstimatedDeliveryDto {
   @ApiProperty({ example: '2026-12-01' })
+  @Required()
   @IsString() @MaxLength(32)
   earliest!: string;
 
   @ApiProperty({ example: '2026-12-03' })
+  @Required()
   @IsString() @MaxLength(32)
   latest!: string;
 }
 
+@CheckedBy<IngestTrackingEventsDto>({ always: [(dto, ctx) => knownLocationCountries(Array.isArray(dto.events) ? dto.events : [], (i) => `events[${i}].`)(dto, ctx)] })
 export class IngestTrackingEventsDto {
   @ApiProperty({ example: 'deutsche-post', description: 'Carrier id as in GET /v1/carriers' })
+  @Required()
   @IsString() @Length(1, 40)
   carrier!: string;
 
   @ApiProperty({ example: 'CX123456785DE' })
+  @Required()
   @IsString() @Transform(normaliseTrackingNumber) @Matches(/^[A-Z0-9-]{4,64}$/, { message: 'must be 4 to 64 letters, digits or dashes' })
   trackingNumber!: string;
 
   @ApiProperty({ type: TrackingEventInputDto, isArray: true, maxItems: 100 })
+  @Required()
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => TrackingEventInputDto)
   events!: TrackingEventInputDto[];
 
@@ -98,13 +144,15 @@ export class IngestTrackingEventsDto {
   estimatedDelivery?: EstimatedDeliveryDto;
 }
 
+@CheckedBy<WarehouseScanDto>({ always: [(dto, ctx) => knownLocationCountries([dto], () => '')(dto, ctx)] })
 export class WarehouseScanDto {
   @ApiProperty({ enum: ['handed_to_carrier', 'picked', 'packed', 'held', 'returned_to_warehouse', 'received_return'], description: 'What the warehouse did' })
+  @Required()
   @IsIn(['handed_to_carrier', 'picked', 'packed', 'held', 'returned_to_warehouse', 'received_return'])
   type!: string;
 
   @ApiPropertyOptional({ description: 'Defaults to now; ISO 8601 with offset or local time', example: '2026-11-20T16:45:00+01:00' })
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional() @IsString() @MaxLength(64) @NotBeforeEarliestEvent()
   occurredAt?: string;
 
   @ApiPropertyOptional({ maxLength: 500 })
@@ -126,6 +174,7 @@ export class WarehouseScanDto {
 
 export class CsvUploadQuery {
   @ApiProperty({ example: 'deutsche-post' })
+  @Required()
   @IsString() @Length(1, 40)
   carrier!: string;
 }

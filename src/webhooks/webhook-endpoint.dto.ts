@@ -1,14 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { Required } from '../common/dto/decorators';
 import { WEBHOOK_EVENT_SELECTORS } from './webhook-event-types';
 
 export class CreateWebhookEndpointDto {
   @ApiProperty({ example: 'https://merchant.example/hooks/parcelwise', description: 'HTTPS URL (HTTP only for hosts in WEBHOOK_ALLOWED_HOSTS)' })
+  @Required()
   @IsString()
   @MaxLength(2000)
   url!: string;
 
   @ApiProperty({ enum: WEBHOOK_EVENT_SELECTORS, isArray: true, example: ['shipment.status_changed', 'shipment.delivered', 'return.updated'] })
+  @Required()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { OptionalNestedList } from './decorators';
+import { OptionalNestedList, Required } from './decorators';
 
 /**
  * Who imports the goods: a consumer or a business, with the tax ids customs should see. The tax id
@@ -12,6 +12,7 @@ import { OptionalNestedList } from './decorators';
 export function ImporterFields<T extends object>(taxId: new () => T) {
   class Importer {
     @ApiProperty({ enum: ['consumer', 'business'] })
+    @Required()
     @IsIn(['consumer', 'business'])
     type!: 'consumer' | 'business';
 

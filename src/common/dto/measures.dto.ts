@@ -1,16 +1,17 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsNumber, Max, Min } from 'class-validator';
+import { Required } from './decorators';
 
 export const WEIGHT_UNITS = ['kg', 'g', 'lb', 'oz'] as const;
 export const LENGTH_UNITS = ['cm', 'in'] as const;
 
 /**
- * A finite number that passes `lowest` (e.g. `Min(0)`, `IsPositive()`) and is at most `max`. The
+ * A required finite number that passes `lowest` (e.g. `Min(0)`, `IsPositive()`) and is at most `max`. The
  * checks register bottom first, as when written one above the other, so 400s list them in that order.
  */
 function FiniteNumber(lowest: PropertyDecorator, max: number): PropertyDecorator {
-  return applyDecorators(Max(max), lowest, IsNumber({ allowNaN: false, allowInfinity: false }));
+  return applyDecorators(Max(max), lowest, IsNumber({ allowNaN: false, allowInfinity: false }), Required());
 }
 
 /** A measured value (documented with `example`) as {@link FiniteNumber}. */
@@ -18,9 +19,9 @@ function Measure(example: number, lowest: PropertyDecorator, max: number): Prope
   return applyDecorators(FiniteNumber(lowest, max), ApiProperty({ example }));
 }
 
-/** A unit of measure, one of `units`. */
+/** A required unit of measure, one of `units`. */
 function UnitOf(units: readonly string[]): PropertyDecorator {
-  return applyDecorators(IsIn(units), ApiProperty({ enum: units }));
+  return applyDecorators(IsIn(units), Required(), ApiProperty({ enum: units }));
 }
 
 /**

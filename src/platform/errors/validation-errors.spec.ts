@@ -19,3 +19,17 @@ describe('flattenValidationErrors', () => {
     ]);
   });
 });
+
+describe('flattenValidationErrors on a missing field', () => {
+  it('says only that it is required, not what its other checks make of nothing', () => {
+    const errors = [
+      err('parcels', { isDefined: 'parcels is required', isArray: 'parcels must be an array', arrayMaxSize: 'parcels must contain no more than 99 elements' }),
+      err('quantity', { isInt: 'quantity must be an integer number', max: 'quantity must not be greater than 1000000' }),
+    ];
+    expect(flattenValidationErrors(errors)).toEqual([
+      { path: 'parcels', message: 'is required' },
+      { path: 'quantity', message: 'must be an integer number' },
+      { path: 'quantity', message: 'must not be greater than 1000000' },
+    ]);
+  });
+});

@@ -54,7 +54,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     logger: options.quiet ? false : undefined,
   });
   app.useLogger(app.get(Logger));
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(createValidationPipe((type) => app.get(type, { strict: false })));
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
 

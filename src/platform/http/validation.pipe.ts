@@ -1,11 +1,33 @@
 import { ValidationPipe } from '@nestjs/common';
 import { ValidationError, type ValidatorOptions } from 'class-validator';
-import { AppError } from '../errors/app-error';
+import { AppError, type ErrorDetail } from '../errors/app-error';
 import { flattenValidationErrors } from '../errors/validation-errors';
 import { findMisshapenNested } from './nested-shape';
+import { runRequestChecks, type Resolve } from './request-checks';
 
-/** ValidationPipe that also refuses arrays where nested objects are declared (see findMisshapenNested). */
+/** A problem found by a request check (request-checks.ts), reported as it is worded. */
+class CheckedProblem extends ValidationError {
+  constructor(readonly detail: ErrorDetail) {
+    super();
+    this.property = detail.path;
+    this.constraints = { requestCheck: detail.message };
+    this.children = [];
+  }
+}
+
+/**
+ * ValidationPipe that also refuses arrays where nested objects are declared (see findMisshapenNested)
+ * and runs the request checks the DTO class declares with `@CheckedBy` (given a way to reach the
+ * application's providers).
+ */
 class StrictValidationPipe extends ValidationPipe {
+  constructor(
+    options: ConstructorParameters<typeof ValidationPipe>[0],
+    private readonly resolve?: Resolve,
+  ) {
+    super(options);
+  }
+
   protected override async validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> {
     const errors = await super.validate(object, options);
     const seen = new Set(flattenValidationErrors(errors).map((d) => d.path));
@@ -13,28 +35,38 @@ class StrictValidationPipe extends ValidationPipe {
       if (seen.has(p.path)) continue;
       errors.push(Object.assign(new ValidationError(), { property: p.path, constraints: { isObject: p.message }, children: [] }));
     }
+    if (this.resolve) {
+      for (const detail of await runRequestChecks(object, flattenValidationErrors(errors), this.resolve)) errors.push(new CheckedProblem(detail));
+    }
     return errors;
   }
 }
 
 /**
  * Request validation for every route: DTO classes are the whitelist (unknown fields are rejected,
- * at every depth), and the 400 lists every problem with its path.
+ * at every depth), and the 400 lists every problem with its path. `resolve` reaches the application's
+ * providers for the request checks of `@CheckedBy`; without it they are skipped.
  */
-export function createValidationPipe(): ValidationPipe {
-  return new StrictValidationPipe({
-    transform: true,
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
-    stopAtFirstError: false,
-    validationError: { target: false, value: false },
-    exceptionFactory: (errors) => {
-      const details = flattenValidationErrors(errors);
-      return AppError.validation(
-        details.length ? details : [{ path: '', message: 'body must be a JSON object' }],
-        `The request is invalid: ${details.length} problem${details.length === 1 ? '' : 's'}`,
-      );
+export function createValidationPipe(resolve?: Resolve): ValidationPipe {
+  return new StrictValidationPipe(
+    {
+      transform: true,
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+      stopAtFirstError: false,
+      validationError: { target: false, value: false },
+      exceptionFactory: (errors) => {
+        const details = [
+          ...flattenValidationErrors(errors.filter((e) => !(e instanceof CheckedProblem))),
+          ...errors.flatMap((e) => (e instanceof CheckedProblem ? [e.detail] : [])),
+        ];
+        return AppError.validation(
+          details.length ? details : [{ path: '', message: 'body must be a JSON object' }],
+          `The request is invalid: ${details.length} problem${details.length === 1 ? '' : 's'}`,
+        );
+      },
     },
-  });
+    resolve,
+  );
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional } from 'class-validator';
+import { Required } from '../../common/dto/decorators';
 import { ShipmentView } from '../dto/shipment-view.dto';
 
 export const MAX_BATCH_ITEMS = 500;
@@ -10,6 +11,7 @@ export class CreateBatchDto {
     type: 'array',
     items: { type: 'object' },
   })
+  @Required()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_BATCH_ITEMS)

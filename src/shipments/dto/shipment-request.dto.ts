@@ -21,10 +21,12 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsCurrencyCode, OptionalNestedList } from '../../common/dto/decorators';
+import { IsCurrencyCode, OptionalNestedList, Required } from '../../common/dto/decorators';
 import { ImporterFields } from '../../common/dto/importer.dto';
 import { DimensionsFields, TemperatureFields, WeightFields } from '../../common/dto/measures.dto';
-import { MoneyFields } from '../../common/dto/money.dto';
+import { MoneyFields, moneyAmounts } from '../../common/dto/money.dto';
+import { CheckedBy } from '../../platform/http/request-checks';
+import { shipmentRequestChecks } from '../shipment-request.validation';
 
 const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
 const NO_CONTROL_MESSAGE = 'must not contain control characters';
@@ -41,11 +43,12 @@ export class DimensionsDto extends DimensionsFields(IsPositive()) {}
 @ApiSchema({ name: 'ShipmentTaxIdDto' })
 export class TaxIdDto {
   @ApiProperty({ example: 'eori', description: 'eori, vat, ioss, ein, gst, abn, rfc, cpf, cnpj, ...' })
+  @Required()
   @IsString()
   @Matches(/^[a-z_]{2,20}$/, { message: 'type must be a lower-case identifier such as eori, vat, ioss' })
   type!: string;
 
-  @ApiProperty({ example: 'DE123456789012345' }) @IsString() @Length(2, 40) @Matches(/^[A-Za-z0-9 .\-/]+$/, { message: 'value may hold letters, digits, spaces and . - /' }) value!: string;
+  @ApiProperty({ example: 'DE123456789012345' }) @Required() @IsString() @Length(2, 40) @Matches(/^[A-Za-z0-9 .\-/]+$/, { message: 'value may hold letters, digits, spaces and . - /' }) value!: string;
 
   @ApiPropertyOptional({ example: 'DE' }) @IsOptional() @IsString() @Matches(/^[A-Z]{2}$/) country?: string;
 }
@@ -61,7 +64,7 @@ export class AddressDto {
   @ApiPropertyOptional({ description: 'State or province: ISO 3166-2 code or name; required for US, CA, AU, BR, MX, AR, IN, CN' })
   @IsOptional() @IsString() @MaxLength(60) @Matches(NO_CONTROL, { message: NO_CONTROL_MESSAGE }) region?: string;
   @ApiPropertyOptional({ example: '10001' }) @IsOptional() @IsString() @MaxLength(20) @Matches(NO_CONTROL, { message: NO_CONTROL_MESSAGE }) postalCode?: string;
-  @ApiProperty({ example: 'US' }) @IsString() @Matches(/^[A-Za-z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code' }) country!: string;
+  @ApiProperty({ example: 'US' }) @Required() @IsString() @Matches(/^[A-Za-z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code' }) country!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(30) phone?: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(200) email?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() residential?: boolean;
@@ -71,7 +74,7 @@ export class AddressDto {
 
 @ApiSchema({ name: 'ShipmentParcelDto' })
 export class ParcelDto {
-  @ApiProperty({ type: WeightDto }) @ValidateNested() @Type(() => WeightDto) weight!: WeightDto;
+  @ApiProperty({ type: WeightDto }) @Required() @ValidateNested() @Type(() => WeightDto) weight!: WeightDto;
   @ApiPropertyOptional({ type: DimensionsDto }) @IsOptional() @ValidateNested() @Type(() => DimensionsDto) dimensions?: DimensionsDto;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() pallet?: boolean;
   @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) @Matches(NO_CONTROL, { message: NO_CONTROL_MESSAGE }) reference?: string;
@@ -80,19 +83,19 @@ export class ParcelDto {
 @ApiSchema({ name: 'ShipmentItemDto' })
 export class ItemDto {
   @ApiPropertyOptional({ example: 'TS-1' }) @IsOptional() @IsString() @MaxLength(64) @Matches(NO_CONTROL, { message: NO_CONTROL_MESSAGE }) sku?: string;
-  @ApiProperty({ example: 'Cotton T-shirt' }) @IsString() @Length(2, 200) @Matches(NO_CONTROL, { message: NO_CONTROL_MESSAGE }) description!: string;
-  @ApiProperty({ example: '610910', description: 'HS code, 6 to 10 digits' }) @IsString() @Matches(/^\d{6,10}$/, { message: 'hsCode must be 6 to 10 digits' }) hsCode!: string;
-  @ApiProperty({ example: 'CN' }) @IsString() @Matches(/^[A-Z]{2}$/, { message: 'originCountry must be an ISO 3166-1 alpha-2 code' }) originCountry!: string;
-  @ApiProperty({ example: 10 }) @IsInt() @Min(1) @Max(1000000) quantity!: number;
-  @ApiProperty({ type: MoneyDto }) @ValidateNested() @Type(() => MoneyDto) unitValue!: MoneyDto;
+  @ApiProperty({ example: 'Cotton T-shirt' }) @Required() @IsString() @Length(2, 200) @Matches(NO_CONTROL, { message: NO_CONTROL_MESSAGE }) description!: string;
+  @ApiProperty({ example: '610910', description: 'HS code, 6 to 10 digits' }) @Required() @IsString() @Matches(/^\d{6,10}$/, { message: 'hsCode must be 6 to 10 digits' }) hsCode!: string;
+  @ApiProperty({ example: 'CN' }) @Required() @IsString() @Matches(/^[A-Z]{2}$/, { message: 'originCountry must be an ISO 3166-1 alpha-2 code' }) originCountry!: string;
+  @ApiProperty({ example: 10 }) @Required() @IsInt() @Min(1) @Max(1000000) quantity!: number;
+  @ApiProperty({ type: MoneyDto }) @Required() @ValidateNested() @Type(() => MoneyDto) unitValue!: MoneyDto;
   @ApiPropertyOptional({ type: WeightDto }) @IsOptional() @ValidateNested() @Type(() => WeightDto) unitWeight?: WeightDto;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() preferenceClaimed?: boolean;
 }
 
 @ApiSchema({ name: 'ShipmentDangerousGoodDto' })
 export class DangerousGoodDto {
-  @ApiProperty({ example: 'UN3481' }) @IsString() @Matches(/^UN\d{4}$/, { message: 'unNumber must look like UN3481' }) unNumber!: string;
-  @ApiProperty({ example: '9' }) @IsString() @Matches(/^[1-9](\.\d[A-Z]?)?$/, { message: 'class must be a hazard class such as 9 or 2.2' }) class!: string;
+  @ApiProperty({ example: 'UN3481' }) @Required() @IsString() @Matches(/^UN\d{4}$/, { message: 'unNumber must look like UN3481' }) unNumber!: string;
+  @ApiProperty({ example: '9' }) @Required() @IsString() @Matches(/^[1-9](\.\d[A-Z]?)?$/, { message: 'class must be a hazard class such as 9 or 2.2' }) class!: string;
   @ApiPropertyOptional({ enum: ['I', 'II', 'III'] }) @IsOptional() @IsIn(['I', 'II', 'III']) packingGroup?: 'I' | 'II' | 'III';
   @ApiPropertyOptional({ example: 'PI967' }) @IsOptional() @IsString() @Matches(/^PI\d{3}$/) packingInstruction?: string;
   @ApiPropertyOptional({ enum: ['IA', 'IB', 'I', 'II'] }) @IsOptional() @IsIn(['IA', 'IB', 'I', 'II']) section?: string;
@@ -126,13 +129,17 @@ export class CustomsDto {
 /**
  * `POST /v1/shipments`: book a quoted option (`quoteId` + `optionId`), or book directly with
  * `carrier`, `service`, `parcels` (and `items` across a customs border), re-rated at booking time.
+ * Amounts are held to their currency's minor units; a body that fails validation also gets booking's
+ * own checks (addresses, carrier, service, dates) in the same 400. The arrow defers the lookup:
+ * shipment-request.validation imports this file.
  */
+@CheckedBy<CreateShipmentDto>({ always: [moneyAmounts], whenInvalid: [(dto, ctx) => shipmentRequestChecks(dto, ctx)] })
 export class CreateShipmentDto {
   @ApiPropertyOptional({ example: 'quo_01jdz8k3v5q7w9x2c4e6g8j0m' }) @IsOptional() @IsString() @Matches(/^quo_[0-9a-z]{10,40}$/, { message: 'quoteId must be a quote id (quo_...)' }) quoteId?: string;
   @ApiPropertyOptional({ example: 'opt_01jdz8k3v5q7w9x2c4e6g8j0m' }) @IsOptional() @IsString() @Matches(/^opt_[0-9a-z_-]{1,60}$/, { message: 'optionId must be an option id (opt_...)' }) optionId?: string;
   @ApiPropertyOptional({ example: 'ORDER-1001', maxLength: 100 }) @IsOptional() @IsString() @Length(1, 100) @Matches(NO_CONTROL, { message: NO_CONTROL_MESSAGE }) reference?: string;
-  @ApiProperty({ type: AddressDto }) @ValidateNested() @Type(() => AddressDto) shipFrom!: AddressDto;
-  @ApiProperty({ type: AddressDto }) @ValidateNested() @Type(() => AddressDto) shipTo!: AddressDto;
+  @ApiProperty({ type: AddressDto }) @Required() @ValidateNested() @Type(() => AddressDto) shipFrom!: AddressDto;
+  @ApiProperty({ type: AddressDto }) @Required() @ValidateNested() @Type(() => AddressDto) shipTo!: AddressDto;
   @ApiPropertyOptional({ enum: ['pdf', 'zpl'], default: 'pdf' }) @IsOptional() @IsIn(['pdf', 'zpl']) labelFormat?: 'pdf' | 'zpl';
   @ApiPropertyOptional({ enum: ['4x6', 'a6', 'a4'], default: '4x6' }) @IsOptional() @IsIn(['4x6', 'a6', 'a4']) labelSize?: '4x6' | 'a6' | 'a4';
   @ApiPropertyOptional({ enum: [203, 300], default: 203, description: 'Print head resolution for ZPL labels' }) @IsOptional() @IsIn([203, 300]) labelDpi?: 203 | 300;

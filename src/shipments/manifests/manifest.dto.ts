@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { Required } from '../../common/dto/decorators';
 
 export class CreateManifestDto {
-  @ApiProperty({ example: 'deutsche-post' }) @IsString() @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'carrier must be a carrier id' }) carrier!: string;
-  @ApiProperty({ example: '2026-11-27', description: 'Ship date of the parcels to hand over' }) @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be an ISO date (yyyy-mm-dd)' }) date!: string;
+  @ApiProperty({ example: 'deutsche-post' }) @Required() @IsString() @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'carrier must be a carrier id' }) carrier!: string;
+  @ApiProperty({ example: '2026-11-27', description: 'Ship date of the parcels to hand over' }) @Required() @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be an ISO date (yyyy-mm-dd)' }) date!: string;
 }
 
 export class ManifestDocumentQuery {
