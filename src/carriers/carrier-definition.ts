@@ -15,8 +15,16 @@ export interface CarrierDefinition {
   source: { url?: string; note?: string; retrieved: string; status: 'published' | 'example' | 'carrier-api' };
   /** Currency of the carrier's prices. */
   currency: string;
-  /** Countries the carrier picks up from. */
+  /**
+   * Countries the carrier picks up in: carrier.yaml `origins`, where its own shipments start, and the
+   * countries its `returns` offers pick up in (added by the loader; only their return lanes are served
+   * from there, see `outboundOrigins`).
+   */
   origins: string[];
+  /** carrier.yaml `origins` as written: where the carrier's outbound lanes start. Set by the loader; absent = `origins`. */
+  outboundOrigins?: string[];
+  /** Return products: labels from a buyer's country back to the merchant (carrier.yaml `returns`). */
+  returns?: ReturnOffer[];
   /** IANA zone where cut-off times are read, e.g. `Europe/Berlin`. */
   timeZone: string;
   services: ServiceDefinition[];
@@ -44,6 +52,34 @@ export interface ServiceDefinition {
   cutoff?: string;
   /** Any further fields the adapter's schema allows (limits, accepts, rate tables, option codes). */
   [key: string]: unknown;
+}
+
+/**
+ * A return product of the carrier: it picks a parcel up in one of `from` and delivers it to one of
+ * `to` (the merchant's country), booked with `service` (its limits, what it accepts, its tracking
+ * numbers). Real products: DHL Express Worldwide Import (an import account pays; pick-up in any
+ * country DHL Express delivers to), Deutsche Post DHL Retoure International, Asendia e-PAQ Returns.
+ *
+ * @example { service: express-worldwide, name: DHL Express Worldwide Import, from: [CA, US], to: [DE] }
+ */
+export interface ReturnOffer {
+  /** Code of one of the carrier's services: the return label is booked with it. */
+  service: string;
+  /** The carrier's name for the return product, e.g. `DHL Express Worldwide Import`. */
+  name: string;
+  /**
+   * Countries the buyer hands the parcel over in. A rate-card carrier may write `served` in carrier.yaml
+   * (every country its tables price for the service); the loader replaces it with the list.
+   */
+  from: string[];
+  /** Countries the returns are delivered to: the merchant's, each among `origins`. */
+  to: string[];
+  /**
+   * Rate-card carriers: how the reverse lane is priced. `zone: pickup-country` takes the zone the
+   * carrier's zone map gives the buyer's country (the zone of the outbound lane to it), with its transit
+   * days; `table` names the weight table in rates.csv (default: the service's own).
+   */
+  pricing?: { zone: 'pickup-country'; table?: string };
 }
 
 /**
@@ -108,6 +144,28 @@ export const MONEY_SCHEMA = {
   },
 } as const;
 
+const COUNTRIES = { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', pattern: '^[A-Z]{2}$' } } as const;
+
+/**
+ * carrier.yaml `returns` (see `ReturnOffer`): every adapter may list the countries; rate-card carriers
+ * also say how the reverse lane is priced (their kind's schema replaces this one).
+ */
+export const RETURNS_SCHEMA = {
+  type: 'array',
+  minItems: 1,
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['service', 'name', 'from', 'to'],
+    properties: {
+      service: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 40 },
+      name: { type: 'string', minLength: 1 },
+      from: COUNTRIES,
+      to: COUNTRIES,
+    },
+  },
+} as const;
+
 /** JSON Schema fragments shared by every adapter's carrier.yaml schema. */
 export const COMMON_CARRIER_PROPERTIES = {
   id: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 40 },
@@ -127,6 +185,7 @@ export const COMMON_CARRIER_PROPERTIES = {
   },
   currency: { type: 'string', pattern: '^[A-Z]{3}$' },
   origins: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[A-Z]{2}$' } },
+  returns: RETURNS_SCHEMA,
   timeZone: { type: 'string', minLength: 3 },
   mode: { enum: ['courier', 'postal'] },
   trackingNumber: {

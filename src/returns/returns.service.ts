@@ -9,15 +9,16 @@ import { AppConfig } from '../platform/config/app-config';
 import { AppError, type ErrorDetail } from '../platform/errors/app-error';
 import { newId } from '../platform/ids/new-id';
 import { JobQueue } from '../platform/jobs/job-queue';
+import type { BookingOutcome } from '../shipments/booking.service';
 import type { ShipmentView } from '../shipments/dto/shipment-view.dto';
 import { ReturnTimelineRegistry, type ReturnSummary } from '../tracking/return-timeline.registry';
 import { TrackingListeners, type StatusChange } from '../tracking/tracking-listeners';
 import { WebhookOutbox } from '../webhooks/webhook-outbox.service';
-import { chooseReturnCarrier } from './domain/return-carrier';
+import { chooseReturnCarrier, type ReturnCandidate } from './domain/return-carrier';
 import { resolveReturnItems } from './domain/return-items';
 import { canMove, STATE_DESCRIPTIONS, stateFromTracking, type ReturnState } from './domain/return-state';
 import type { CreateReturnDto } from './return.dto';
-import { ReturnBooking } from './return-booking';
+import { ReturnBooking, type ReturnLabelRequest } from './return-booking';
 import { ReturnsStore, type ReturnEventRow, type ReturnRow } from './returns.store';
 
 export const RETURN_EXPIRY_QUEUE = 'return_expiry';
@@ -43,6 +44,9 @@ export interface ReturnView {
 }
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** Booking errors that mean "this service cannot take the parcel" (nothing was bought): the next candidate may. */
+const REFUSALS = new Set(['SERVICE_UNAVAILABLE', 'CARRIER_REJECTED']);
 
 /**
  * Customer returns (RMA) end to end: checks the request against the original shipment, books the
@@ -85,20 +89,22 @@ export class ReturnsService implements OnModuleInit {
     if (original.direction === 'return') throw AppError.conflict('NOT_RETURNABLE', 'A return shipment cannot itself be returned');
     if (original.status === 'cancelled') throw AppError.conflict('NOT_RETURNABLE', 'The shipment was cancelled; there is nothing to return');
 
-    const origin = original.shipTo.country;
     const decision = chooseReturnCarrier({
       requested: { carrier: dto.carrier, service: dto.service },
       original: { carrier: original.carrier, service: original.service },
-      origin,
+      from: original.shipTo.country,
+      to: original.shipFrom.country,
       carriers: this.catalog.all().map((c) => ({
         id: c.id,
-        origins: c.origins,
+        origins: c.outboundOrigins ?? c.origins,
         services: c.services.map((s) => s.code),
+        returns: c.returns ?? [],
         enabled: this.adapters.has(c.adapter) && this.adapters.get(c.adapter).enabled?.(c) !== false,
       })),
     });
     const problems: ErrorDetail[] = [];
     if ('problem' in decision) problems.push(decision.problem);
+    const candidates = 'candidates' in decision ? decision.candidates : [];
 
     const id = newId('ret');
     const rma = rmaNumber();
@@ -109,48 +115,36 @@ export class ReturnsService implements OnModuleInit {
       const resolved = resolveReturnItems(dto.items, original.items, await this.store.returnedQuantities(tx, originalId));
       problems.push(...resolved.problems);
       if (problems.length) throw AppError.validation(problems, 'The return cannot be made as asked');
+      // A valid request that no carrier can carry: nothing to fix in the request, so not a 400.
+      if ('unavailable' in decision) throw new AppError(422, 'NO_RETURN_CARRIER', 'No carrier takes returns on this lane', [decision.unavailable]);
       items = resolved.items;
-      if (!('problem' in decision)) {
-        await this.store.insert(tx, {
-          id,
-          rma,
-          original_shipment_id: originalId,
-          owner_key_id: owner,
-          idempotency_key: key,
-          status: 'requested',
-          reason: dto.reason,
-          note: dto.note ?? null,
-          items,
-          carrier: decision.carrier,
-          service: decision.service,
-          international: original.customs.crossesBorder,
-          created_at: now,
-        });
-      }
+      await this.store.insert(tx, {
+        id,
+        rma,
+        original_shipment_id: originalId,
+        owner_key_id: owner,
+        idempotency_key: key,
+        status: 'requested',
+        reason: dto.reason,
+        note: dto.note ?? null,
+        items,
+        carrier: candidates[0].carrier,
+        service: candidates[0].service,
+        international: original.customs.crossesBorder,
+        created_at: now,
+      });
     }).catch((e: unknown) => {
       if ((e as { driverError?: { code?: string } }).driverError?.code === '23505') {
         throw AppError.conflict('RETURN_IN_PROGRESS', 'A return with this Idempotency-Key is being created; retry shortly');
       }
       throw e;
     });
-    if ('problem' in decision) throw AppError.validation(problems);
 
-    let booked;
+    let booked: BookingOutcome;
+    let chosen: ReturnCandidate;
     try {
-      booked = await this.booking.book(
-        {
-          original,
-          items,
-          carrier: decision.carrier,
-          service: decision.service,
-          rma,
-          parcels: (dto.parcels as never) ?? defaultParcels(original),
-          labelFormat: dto.labelFormat,
-          labelSize: dto.labelSize,
-        },
-        owner,
-        `return:${id}`,
-      );
+      const label = { original, items, rma, parcels: (dto.parcels as never) ?? defaultParcels(original), labelFormat: dto.labelFormat, labelSize: dto.labelSize };
+      ({ booked, chosen } = await this.bookFirstThatCan(candidates, label, owner, `return:${id}`));
     } catch (e) {
       // No label, no return: the request leaves nothing behind and can simply be sent again.
       await this.db.transaction((tx) => this.store.remove(tx, id));
@@ -160,15 +154,56 @@ export class ReturnsService implements OnModuleInit {
     const shipment = booked.body;
     const expiresAt = new Date(this.clock.now().getTime() + this.config.RETURN_LABEL_VALID_DAYS * 86_400_000);
     await this.db.transaction(async (tx) => {
-      await this.store.setState(tx, id, 'label_issued', this.clock.now(), { return_shipment_id: shipment.id, label_expires_at: expiresAt });
+      await this.store.setState(tx, id, 'label_issued', this.clock.now(), { return_shipment_id: shipment.id, label_expires_at: expiresAt, carrier: chosen.carrier, service: chosen.service });
       await this.store.addEvent(tx, { return_id: id, status: 'requested', description: STATE_DESCRIPTIONS.requested, source: 'api', occurred_at: now });
-      await this.store.addEvent(tx, { return_id: id, status: 'label_issued', description: `${STATE_DESCRIPTIONS.label_issued} (${decision.carrier})`, source: 'api', occurred_at: this.clock.now() });
+      await this.store.addEvent(tx, {
+        return_id: id,
+        status: 'label_issued',
+        description: `${STATE_DESCRIPTIONS.label_issued} (${chosen.carrier}${chosen.product ? `, ${chosen.product}` : ''})`,
+        source: 'api',
+        occurred_at: this.clock.now(),
+      });
       const row = (await this.store.find(tx, id))!;
       await this.outbox.publish(tx, 'return.created', originalId, this.payload(row, null, shipment));
       await this.jobs.send(RETURN_EXPIRY_QUEUE, { returnId: id }, { startAfterSeconds: this.config.RETURN_LABEL_VALID_DAYS * 86_400 + 60 }, tx);
     });
-    this.logger.log(`return ${id} of ${originalId}: label ${shipment.id} with ${decision.carrier}/${decision.service} (${decision.why})`);
+    this.logger.log(`return ${id} of ${originalId}: label ${shipment.id} with ${chosen.carrier}/${chosen.service} (${chosen.why}${chosen.product ? `, ${chosen.product}` : ''})`);
     return { ...(await this.get(id)), shipment };
+  }
+
+  /**
+   * Books the label with the first candidate whose service can take the parcel. A candidate that
+   * refuses it (rating excludes the service: weight, size, contents; or the carrier refuses the
+   * booking) gives way to the next, since nothing was bought; any other failure ends the attempt.
+   * When every candidate refuses, the answer is a 422 with each one's reason (a single candidate's
+   * own error when there was only one, e.g. the carrier asked for).
+   */
+  private async bookFirstThatCan(
+    candidates: ReturnCandidate[],
+    label: Omit<ReturnLabelRequest, 'carrier' | 'service'>,
+    owner: string,
+    idempotencyKey: string,
+  ): Promise<{ booked: BookingOutcome; chosen: ReturnCandidate }> {
+    const refusals: { candidate: ReturnCandidate; error: AppError }[] = [];
+    for (const candidate of candidates) {
+      try {
+        const booked = await this.booking.book({ ...label, carrier: candidate.carrier, service: candidate.service }, owner, idempotencyKey);
+        return { booked, chosen: candidate };
+      } catch (e) {
+        if (!(e instanceof AppError && e.status === 422 && REFUSALS.has(e.code))) throw e;
+        refusals.push({ candidate, error: e });
+      }
+    }
+    if (refusals.length === 1) throw refusals[0].error;
+    throw new AppError(
+      422,
+      'NO_RETURN_CARRIER',
+      'No carrier that takes returns on this lane can carry this parcel',
+      refusals.map(({ candidate, error }) => {
+        const code = error.details[0]?.message;
+        return { path: 'carrier', message: `${candidate.carrier}/${candidate.service}: ${error.message}${code && code !== error.message ? ` (${code})` : ''}` };
+      }),
+    );
   }
 
   async get(id: string): Promise<ReturnView> {

@@ -71,12 +71,20 @@ export class ReturnsStore {
     return new Map(rows.map((r) => [r.line, Number(r.quantity)]));
   }
 
-  async setState(tx: EntityManager, id: string, status: ReturnState, now: Date, extra: Partial<Pick<ReturnRow, 'return_shipment_id' | 'label_expires_at' | 'resolution'>> = {}): Promise<void> {
+  /** Moves the return to `status`; the fields in `extra` are set when given (the label's carrier once it is booked). */
+  async setState(
+    tx: EntityManager,
+    id: string,
+    status: ReturnState,
+    now: Date,
+    extra: Partial<Pick<ReturnRow, 'return_shipment_id' | 'label_expires_at' | 'resolution' | 'carrier' | 'service'>> = {},
+  ): Promise<void> {
     await tx.query(
       `UPDATE customer_return SET status = $2, updated_at = $3,
-              return_shipment_id = COALESCE($4, return_shipment_id), label_expires_at = COALESCE($5, label_expires_at), resolution = COALESCE($6, resolution)
+              return_shipment_id = COALESCE($4, return_shipment_id), label_expires_at = COALESCE($5, label_expires_at), resolution = COALESCE($6, resolution),
+              carrier = COALESCE($7, carrier), service = COALESCE($8, service)
         WHERE id = $1`,
-      [id, status, now, extra.return_shipment_id ?? null, extra.label_expires_at ?? null, extra.resolution ?? null],
+      [id, status, now, extra.return_shipment_id ?? null, extra.label_expires_at ?? null, extra.resolution ?? null, extra.carrier ?? null, extra.service ?? null],
     );
   }
 

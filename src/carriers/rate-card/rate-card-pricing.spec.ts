@@ -244,3 +244,55 @@ describe('rate-card charges', () => {
     expect('charges' in priced && priced.charges.map((c) => c.amount)).toEqual(['20', '3']);
   });
 });
+
+describe('rate-card return lanes (carrier.yaml `returns`)', () => {
+  // Returns from the US and France (and, by postcode range, Canada) back to Germany with `express`,
+  // zoned by the pickup country; `postal` returns from the US priced with the express table.
+  const withReturns = {
+    ...carrier,
+    origins: ['DE', 'US', 'FR', 'CA'],
+    outboundOrigins: ['DE'],
+    returns: [
+      { service: 'express', name: 'Test Express Import', from: ['US', 'FR', 'CA'], to: ['DE'], pricing: { zone: 'pickup-country' } },
+      { service: 'postal', name: 'Test Post Returns', from: ['US'], to: ['DE'], pricing: { zone: 'pickup-country', table: 'express' } },
+    ],
+  } as RateCardCarrier;
+  const back = (from: ShipmentSpec['shipFrom'], over: Partial<ShipmentSpec> = {}) => shipment({ shipFrom: from, shipTo: { country: 'DE', postalCode: '53113' }, ...over });
+  const price = (service: RateCardService, s: ShipmentSpec) => {
+    const eligible = checkEligibility(withReturns, tables, service, s, toEur);
+    if (isExclusion(eligible)) return eligible;
+    return { eligible, priced: priceService(withReturns, tables, service, s, eligible, toEur, currencies) };
+  };
+
+  it('prices a return with the zone, rates and transit days of the pickup country, named after the return product', () => {
+    // US is zone Z1 (the outbound lane DE -> US): 1.2 kg on the 5 kg break, as the outbound price.
+    const r = price(express, back({ country: 'US', postalCode: '10001' }));
+    expect(r).toMatchObject({ eligible: { zone: 'Z1', transit: { minDays: 1, maxDays: 3 }, returnOffer: { name: 'Test Express Import', table: 'express' } } });
+    const charges = 'priced' in r && 'charges' in r.priced ? r.priced.charges : [];
+    expect(charges.map((c) => [c.code, c.amount])).toEqual([...(rate(express, shipment()) as { charges: { code: string; amount: string }[] }).charges.map((c) => [c.code, c.amount])]);
+    expect(charges[0].description).toMatch(/^Test Express Import, zone Z1/);
+  });
+
+  it('takes the pickup postal code where the zone map goes by postcode, and the table the return product names', () => {
+    expect(price(express, back({ country: 'CA', postalCode: 'H2X 1Y4' }))).toMatchObject({ eligible: { zone: 'Z1' } });
+    const postalReturn = price(postal, back({ country: 'US', postalCode: '10001' }));
+    expect(postalReturn).toMatchObject({ eligible: { zone: 'Z1', transit: { minDays: 5, maxDays: 9 }, returnOffer: { table: 'express' } } });
+    expect('priced' in postalReturn && 'charges' in postalReturn.priced && postalReturn.priced.charges[0]).toMatchObject({ amount: '40.00', description: expect.stringMatching(/^Test Post Returns, zone Z1/) });
+  });
+
+  it.each<[string, RateCardService, ShipmentSpec, ServiceExclusion['reason'], RegExp]>([
+    ['an outbound shipment from a returns country', express, shipment({ shipFrom: { country: 'US' }, shipTo: { country: 'FR' } }), 'origin_not_served', /does not pick up in US; Test Carrier picks up there only for returns: Test Express Import.* to DE/],
+    ['a service without a return product there', postal, back({ country: 'FR' }), 'origin_not_served', /Test Post does not pick up in FR; .*only for returns: Test Express Import/],
+    ['a country with no return product', express, back({ country: 'JP' }), 'origin_not_served', /Test Carrier does not pick up in JP$/],
+    ['a pickup postcode the zone map does not serve', express, back({ country: 'FR', postalCode: '20090' }), 'origin_not_served', /Test Express Import does not pick up in FR 20090/],
+    ['a pickup zone known by postcode, none given', express, back({ country: 'CA' }), 'origin_not_served', /needs the pickup postal code/],
+  ])('refuses %s', (_name, service, s, reason, message) => {
+    const result = checkEligibility(withReturns, tables, service, s, toEur);
+    expect(result).toMatchObject({ service: service.code, reason });
+    expect((result as ServiceExclusion).message).toMatch(message);
+  });
+
+  it('leaves outbound lanes from the carrier origins as they were', () => {
+    expect(checkEligibility(withReturns, tables, express, shipment(), toEur)).toEqual(checkEligibility(carrier, tables, express, shipment(), toEur));
+  });
+});

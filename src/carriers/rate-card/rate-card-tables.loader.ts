@@ -1,9 +1,8 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { isNode, LineCounter, parseDocument } from 'yaml';
 import { loadCsvFile, type LoadedCsv } from '../../platform/data-files/csv-file';
 import type { DataFileProblem } from '../../platform/data-files/data-file-problem';
 import { pathToField } from '../../platform/data-files/schema-validator';
+import { yamlLocator } from '../carrier-catalog.loader';
 import type { CarrierDefinition } from '../carrier-definition';
 import { normalisePostcode, PostcodeAreaMap, rangesOverlap } from './postcode-areas';
 import type { RateCardCarrier, RateCardService } from './rate-card-definition';
@@ -205,11 +204,13 @@ export async function loadRateCardTables(
     const service = serviceByCode.get(r.service);
     if (!service) problems.push({ file: lanes.rel, line, field: 'service', message: `unknown service "${r.service}"` });
     else if (service.transitFrom !== 'lanes') problems.push({ file: lanes.rel, line, field: 'service', message: `service "${r.service}" does not set transitFrom: lanes` });
-    if (!carrier.origins.includes(r.origin)) problems.push({ file: lanes.rel, line, field: 'origin', message: `"${r.origin}" is not among the carrier's origins (${carrier.origins.join(', ')})` });
+    const origins = carrier.outboundOrigins ?? carrier.origins;
+    if (!origins.includes(r.origin)) problems.push({ file: lanes.rel, line, field: 'origin', message: `"${r.origin}" is not among the carrier's origins (${origins.join(', ')})` });
     addDays(tables.lanes, lanes.rel, line, r.service, laneKey(r.origin, r.destination), r, 'lane');
   }
 
   services.forEach((service, i) => checkService(carrier, service, i, tables, yamlProblem, { rates: rates.rel, palletRates: palletRates.rel, lanes: lanes.rel }, problems));
+  checkReturns(carrier, tables, yamlProblem, { zones: zones.rel, rates: carrier.files.rates ?? 'rates.csv', transit: carrier.files.transit ?? 'transit.csv' });
   checkCarrierYaml(carrier, yamlProblem);
   return { tables: tables as unknown as Record<string, unknown>, problems };
 }
@@ -263,6 +264,55 @@ function checkService(
   });
   const dims = service.limits.maxDimensionsCm;
   if (dims && (dims[0] < dims[1] || dims[1] < dims[2])) yamlProblem([...at, 'limits', 'maxDimensionsCm'], 'list the longest side first, then the middle, then the shortest');
+}
+
+/**
+ * Return products (`returns`): the reverse lane is priced with the zone of the buyer's country, so the
+ * service must be weight-priced with transit days by zone, and every country it picks up in needs a
+ * zone with prices in the table and transit days. `from: served` is replaced here by every country
+ * that passes (the carrier's own origins left out: a return from there travels on an outbound lane).
+ */
+function checkReturns(
+  carrier: RateCardCarrier,
+  tables: RateCardTables,
+  yamlProblem: (p: (string | number)[], message: string) => void,
+  files: { zones: string; rates: string; transit: string },
+): void {
+  const outbound = carrier.outboundOrigins ?? carrier.origins;
+  (carrier.returns ?? []).forEach((offer, i) => {
+    const at = ['returns', i];
+    const service = carrier.services.find((s) => s.code === offer.service);
+    if (!service) return; // the catalog loader names the unknown service
+    if (service.pricing.method !== 'weight') return yamlProblem([...at, 'service'], `${service.code} is priced per pallet; a return is priced by weight from the zone of the buyer's country`);
+    if (service.transitFrom === 'lanes') return yamlProblem([...at, 'service'], `${service.code} takes its transit days from lanes; a return takes them from the zone of the buyer's country`);
+    const table = offer.pricing?.table ?? service.pricing.table;
+    const prices = tables.rates.get(table);
+    if (!prices) return yamlProblem([...at, 'pricing', 'table'], `no rows for table "${table}" in ${files.rates}`);
+    const days = tables.transit.get(service.code);
+    /** Why the reverse lane from a country cannot be priced, or undefined when it can. */
+    const unpriced = (country: string): string | undefined => {
+      const found = tables.zones.lookup(country);
+      if (found.needsPostcode) return undefined; // zones by postcode range: found from the buyer's postal code
+      const zone = found.value;
+      if (zone === undefined) return `${country} has no zone in ${files.zones}`;
+      if (zone === NOT_SERVED_ZONE) return `${country} is ${NOT_SERVED_ZONE} in ${files.zones}`;
+      if (!prices.has(zone)) return `${country} is zone ${zone}, which has no prices in table ${table}`;
+      if (!days?.has(zone)) return `${country} is zone ${zone}, which has no transit days for ${service.code} in ${files.transit}`;
+      return undefined;
+    };
+    if ((offer.from as unknown) === 'served') {
+      offer.from = tables.zones
+        .countries()
+        .filter((c) => !outbound.includes(c) && !unpriced(c))
+        .sort();
+      if (!offer.from.length) yamlProblem([...at, 'from'], `table ${table} prices no country outside the carrier's origins`);
+      return;
+    }
+    offer.from.forEach((country, j) => {
+      const why = outbound.includes(country) ? `${country} is among the carrier's origins: a return from there travels on an outbound lane` : unpriced(country);
+      if (why) yamlProblem([...at, 'from', j], why);
+    });
+  });
 }
 
 function checkCarrierYaml(carrier: RateCardCarrier, yamlProblem: (p: (string | number)[], message: string) => void): void {
@@ -349,24 +399,6 @@ function checkProvenance(comments: string[], rel: string, problems: DataFileProb
   const text = comments.join('\n');
   if (!/^source:/im.test(text)) problems.push({ file: rel, line: 1, message: 'needs a "# Source: ..." comment line before the header' });
   if (!/\d{4}-\d{2}-\d{2}/.test(text)) problems.push({ file: rel, line: 1, message: 'needs a date (YYYY-MM-DD) in its header comments, e.g. "# Retrieved: 2026-11-27"' });
-}
-
-/** Finds the line of a field in a YAML file, for problems found after schema validation. */
-async function yamlLocator(file: string): Promise<(p: (string | number)[]) => number | undefined> {
-  try {
-    const text = await fs.readFile(file, 'utf8');
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter });
-    return (p) => {
-      for (let n = p.length; n >= 0; n--) {
-        const node = doc.getIn(p.slice(0, n), true);
-        if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
-      }
-      return undefined;
-    };
-  } catch {
-    return () => undefined;
-  }
 }
 
 function round2(n: number): string {

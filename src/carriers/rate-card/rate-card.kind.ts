@@ -1,4 +1,4 @@
-import { COMMON_CARRIER_PROPERTIES, COMMON_CARRIER_REQUIRED, MONEY_SCHEMA } from '../carrier-definition';
+import { COMMON_CARRIER_PROPERTIES, COMMON_CARRIER_REQUIRED, MONEY_SCHEMA, RETURNS_SCHEMA } from '../carrier-definition';
 import type { CarrierKind } from '../carrier-kind';
 import { loadRateCardTables } from './rate-card-tables.loader';
 
@@ -153,6 +153,28 @@ const SERVICE = {
   },
 } as const;
 
+/**
+ * Return products of a rate-card carrier: `from` may be `served` (every country the service's tables
+ * price), and `pricing` says which zone and weight table price the reverse lane.
+ */
+const RETURNS = {
+  ...RETURNS_SCHEMA,
+  items: {
+    ...RETURNS_SCHEMA.items,
+    required: [...RETURNS_SCHEMA.items.required, 'pricing'],
+    properties: {
+      ...RETURNS_SCHEMA.items.properties,
+      from: { anyOf: [{ const: 'served' }, RETURNS_SCHEMA.items.properties.from] },
+      pricing: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['zone'],
+        properties: { zone: { const: 'pickup-country' }, table: CODE },
+      },
+    },
+  },
+} as const;
+
 /** carrier.yaml of carriers priced from tables in their folder (format in carriers/README.md). */
 export const RATE_CARD_SCHEMA = {
   type: 'object',
@@ -161,6 +183,7 @@ export const RATE_CARD_SCHEMA = {
   properties: {
     ...COMMON_CARRIER_PROPERTIES,
     adapter: { const: 'rate-card' },
+    returns: RETURNS,
     files: {
       type: 'object',
       additionalProperties: false,

@@ -47,7 +47,7 @@ export function priceService(
   const charges: ChargeLine[] = [];
 
   if (pricing.method === 'weight') {
-    const bands = tables.rates.get(pricing.table)!.get(eligible.zone)!;
+    const bands = tables.rates.get(eligible.returnOffer?.table ?? pricing.table)!.get(eligible.zone)!;
     const minimum = pricing.minimumChargeableKg ?? 0;
     const pieces = pricing.basis === 'shipment' ? [chargeableKg] : parcelKg;
     let base = 0;
@@ -67,7 +67,7 @@ export function priceService(
     }
     chargeableKg = rated;
     const what = pricing.basis === 'shipment' ? `${kg(rated)} kg chargeable` : `${parcels.length} piece(s), ${kg(rated)} kg chargeable`;
-    charges.push(line('base', 'base', base, `${service.name}, zone ${eligible.zone}, ${what}`));
+    charges.push(line('base', 'base', base, `${eligible.returnOffer?.name ?? service.name}, zone ${eligible.zone}, ${what}`));
   } else {
     const prices = tables.palletRates.get(pricing.table)!.get(eligible.zone)!;
     const counts = new Map<string, number>();

@@ -9,6 +9,8 @@ import { laneKey, NOT_SERVED_ZONE, RateCardTables, TransitDays } from './rate-ca
 export interface Eligible {
   zone: string;
   transit: TransitDays;
+  /** A return lane (from a `returns` country to the merchant): the product and the weight table that price it. */
+  returnOffer?: { name: string; table: string };
   /** Pallet type per parcel (pallet services). */
   palletTypes?: PalletType[];
   /** The packaging chosen for a declared temperature range. */
@@ -40,20 +42,34 @@ export function checkEligibility(
   const accepts = service.accepts ?? {};
   const limits = service.limits;
 
-  if (!carrier.origins.includes(from)) return out('origin_not_served', `${carrier.name} does not pick up in ${from}`);
+  // Outbound lanes start in the carrier's own origins and are zoned by destination. A return lane
+  // (carrier.yaml `returns`) starts in the buyer's country and ends at the merchant: it is zoned by
+  // the pickup country, as the carrier prices its import and return products on its zone chart.
+  const outbound = (carrier.outboundOrigins ?? carrier.origins).includes(from);
+  const offer = outbound ? undefined : carrier.returns?.find((o) => o.service === service.code && o.from.includes(from) && o.to.includes(to));
+  if (!outbound && !offer) {
+    const returnsFrom = carrier.returns?.filter((o) => o.from.includes(from)) ?? [];
+    if (!returnsFrom.length) return out('origin_not_served', `${carrier.name} does not pick up in ${from}`);
+    const products = returnsFrom.map((o) => `${o.name} (${carrier.services.find((s) => s.code === o.service)?.name ?? o.service}) to ${o.to.join(', ')}`);
+    return out('origin_not_served', `${service.name} does not pick up in ${from}; ${carrier.name} picks up there only for returns: ${products.join('; ')}`);
+  }
+  const zoned = offer ? shipment.shipFrom : shipment.shipTo;
+  const table = offer?.pricing?.table ?? service.pricing.table;
 
-  const zoneLookup = tables.zones.lookup(to, shipment.shipTo.postalCode);
-  if (zoneLookup.needsPostcode) return out('destination_not_served', `${service.name} needs the destination postal code to find the zone in ${to}`);
+  const zoneLookup = tables.zones.lookup(zoned.country, zoned.postalCode);
+  if (zoneLookup.needsPostcode) {
+    return out(offer ? 'origin_not_served' : 'destination_not_served', `${service.name} needs the ${offer ? 'pickup' : 'destination'} postal code to find the zone in ${zoned.country}`);
+  }
   const zone = zoneLookup.value;
   if (zone === undefined || zone === NOT_SERVED_ZONE) {
-    return out('destination_not_served', `${service.name} does not deliver to ${to}${zone === NOT_SERVED_ZONE && shipment.shipTo.postalCode ? ` ${shipment.shipTo.postalCode}` : ''}`);
+    const where = `${zoned.country}${zone === NOT_SERVED_ZONE && zoned.postalCode ? ` ${zoned.postalCode}` : ''}`;
+    return offer ? out('origin_not_served', `${offer.name} does not pick up in ${where}`) : out('destination_not_served', `${service.name} does not deliver to ${where}`);
   }
-  const priced =
-    service.pricing.method === 'weight' ? tables.rates.get(service.pricing.table)?.has(zone) : tables.palletRates.get(service.pricing.table)?.has(zone);
-  if (!priced) return out('destination_not_served', `${service.name} does not deliver to ${to}`);
+  const priced = service.pricing.method === 'weight' ? tables.rates.get(table)?.has(zone) : tables.palletRates.get(table)?.has(zone);
+  if (!priced) return offer ? out('origin_not_served', `${offer.name} does not pick up in ${from}`) : out('destination_not_served', `${service.name} does not deliver to ${to}`);
   const transit =
-    service.transitFrom === 'lanes' ? tables.lanes.get(service.code)?.get(laneKey(from, to)) : tables.transit.get(service.code)?.get(zone);
-  if (!transit) return out('destination_not_served', `${service.name} has no lane from ${from} to ${to}`);
+    service.transitFrom === 'lanes' && !offer ? tables.lanes.get(service.code)?.get(laneKey(from, to)) : tables.transit.get(service.code)?.get(zone);
+  if (!transit) return out(offer ? 'origin_not_served' : 'destination_not_served', `${offer?.name ?? service.name} has no lane from ${from} to ${to}`);
 
   if (shipment.incoterm === 'DDP' && crossesBorder && !carrier.ddp?.supported) {
     return out('incoterm_not_supported', `${carrier.name} cannot bill duties and taxes to the shipper (DDP); ship DAP instead`);
@@ -159,7 +175,7 @@ export function checkEligibility(
     if (value > max + 1e-9) return out('value_exceeds_limit', `${service.name} carries goods worth up to ${limits.maxValue.amount} ${limits.maxValue.currency}`);
   }
 
-  return { zone, transit, palletTypes, temperatureRange };
+  return { zone, transit, palletTypes, temperatureRange, ...(offer && { returnOffer: { name: offer.name, table } }) };
 }
 
 /** The smallest pallet type (in the order listed) that takes the weight and, when known, the size. */
