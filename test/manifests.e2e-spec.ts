@@ -1,22 +1,29 @@
 import { parse } from 'csv-parse/sync';
 import { randomUUID } from 'node:crypto';
 import { asBytes, pageSizes, pdfText } from './documents/pdf-tools';
-import { expressBooking, PARIS, postalBooking } from './documents/shipment-bodies';
+import { FixedClock } from '../src/platform/clock/clock';
+import { BONN, expressBooking, PARIS, postalBooking } from './documents/shipment-bodies';
 import { auth, startTestApp, TestApp } from './support/test-app';
 
 describe('manifests', () => {
   let t: TestApp;
   let key: string;
-  const book = async (body: Record<string, unknown>) => (await t.http().post('/v1/shipments').set(auth(key)).set('Idempotency-Key', randomUUID()).send(body).expect(201)).body;
+  // Thursday 26 November 2026, 10:00 in Bonn: every carrier picks up today.
+  const clock = new FixedClock(new Date('2026-11-26T09:00:00Z'));
+  const book = async (body: Record<string, unknown>) => {
+    const booked = (await t.http().post('/v1/shipments').set(auth(key)).set('Idempotency-Key', randomUUID()).send(body).expect(201)).body;
+    clock.advance(1_000); // ids sort by creation time, and so do manifest lines
+    return booked;
+  };
   const binary = asBytes;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ clock });
     key = await t.keyWith('shipments');
   });
   afterAll(() => t.close());
 
   it('lists the day’s booked parcels of one carrier as PDF and CSV; a second manifest takes only what came after', async () => {
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+    const today = '2026-11-26';
     const a = await book(postalBooking({ reference: 'M-A' }));
     const b = await book(postalBooking({ reference: 'M-B', parcels: [{ weight: { value: 1, unit: 'kg' } }, { weight: { value: 2, unit: 'kg' } }] }));
     const cancelled = await book(postalBooking({ reference: 'M-C' }));
@@ -50,6 +57,19 @@ describe('manifests', () => {
 
     const got = await t.http().get(`/v1/manifests/${res.body.id}`).set(auth(key)).expect(200);
     expect(got.body).toEqual(res.body);
+  });
+
+  it('a parcel booked after the carrier’s cut-off is on the manifest of its pick-up day, not of the booking day', async () => {
+    // Friday 27 November, 14:30 in Bonn: Asendia's 14:00 cut-off has passed, and the weekend follows.
+    clock.set('2026-11-27T13:30:00Z');
+    const s = await book(postalBooking({ carrier: 'asendia', service: 'epaq-plus', reference: 'M-ASENDIA', shipFrom: BONN, parcels: [{ weight: { value: 1, unit: 'kg' } }] }));
+    expect(s.shipDate).toBe('2026-11-30');
+    const friday = await t.http().post('/v1/manifests').set(auth(key)).send({ carrier: 'asendia', date: '2026-11-27' }).expect(409);
+    expect(friday.body.error.code).toBe('NOTHING_TO_MANIFEST');
+    const monday = await t.http().post('/v1/manifests').set(auth(key)).send({ carrier: 'asendia', date: '2026-11-30' }).expect(201);
+    expect(monday.body).toMatchObject({ carrier: 'asendia', date: '2026-11-30', shipmentIds: [s.id] });
+    const csv = (await binary(t.http().get(`/v1/manifests/${monday.body.id}/document?format=csv`).set(auth(key))).expect(200)).body as Buffer;
+    expect(parse(csv.toString('utf8'), { columns: true, comment: '#' })).toEqual([expect.objectContaining({ shipment_id: s.id, ship_date: '2026-11-30' })]);
   });
 
   it('validates the request', async () => {

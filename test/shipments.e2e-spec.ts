@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isValidTrackingNumber } from '../src/carriers/rate-card/tracking-numbers';
+import { asBytes, pdfText } from './documents/pdf-tools';
 import { BONN, expressBooking, NEW_YORK, PARIS, postalBooking } from './documents/shipment-bodies';
 import { FixedClock } from '../src/platform/clock/clock';
 import { auth, startTestApp, TestApp } from './support/test-app';
@@ -247,5 +248,120 @@ describe('shipments: quoted prices expire with the quote', () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+describe('shipments: the carrier’s pick-up day, the promised delivery window and the hand-over', () => {
+  // Friday 27 November 2026, 14:30 in Bonn: after Asendia's 14:00 cut-off, before DHL Express's 18:00.
+  const NOW = '2026-11-27T13:30:00Z';
+  const clock = new FixedClock(new Date(NOW));
+  const TORONTO = { name: 'Jean Tremblay', street1: '290 Bremner Blvd', city: 'Toronto', region: 'ON', postalCode: 'M5V 3L9', country: 'CA', phone: '+1 416 555 0100', email: 'jean@example.com' };
+  const PARCEL = { weight: { value: 1, unit: 'kg' }, dimensions: { length: 20, width: 15, height: 10, unit: 'cm' } };
+  const ITEMS = [{ description: 'Cotton T-shirt', hsCode: '610910', originCountry: 'PT', quantity: 2, unitValue: { amount: '12.50', currency: 'EUR' } }];
+  let t: TestApp;
+  let key: string;
+  let quotesKey: string;
+  beforeAll(async () => {
+    t = await startTestApp({ clock });
+    key = await t.keyWith('shipments');
+    quotesKey = await t.keyWith('quotes');
+  });
+  beforeEach(() => clock.set(NOW));
+  afterAll(() => t.close());
+
+  const book = async (body: Record<string, unknown>) => (await t.http().post('/v1/shipments').set(auth(key)).set('Idempotency-Key', randomUUID()).send(body).expect(201)).body;
+  const quoteOption = async (carrier: string, service: string) => {
+    const quote = (
+      await t
+        .http()
+        .post('/v1/quotes')
+        .set(auth(quotesKey))
+        .send({ shipFrom: { country: 'DE', postalCode: '53113', city: 'Bonn' }, shipTo: { country: 'CA', postalCode: 'M5V 3L9', city: 'Toronto', region: 'ON' }, parcels: [PARCEL], items: ITEMS, incoterm: 'DAP', currency: 'EUR', carriers: [carrier] })
+        .expect(200)
+    ).body;
+    const option = quote.options.find((o: { service: string }) => o.service === service);
+    expect(option).toBeDefined();
+    return { quoteId: quote.id as string, option };
+  };
+  const direct = (carrier: string, service: string, extra: Record<string, unknown> = {}) => ({ carrier, service, shipFrom: BONN, shipTo: TORONTO, parcels: [PARCEL], items: ITEMS, incoterm: 'DAP', ...extra });
+  const tracking = async (id: string) => (await t.http().get(`/v1/shipments/${id}/tracking`).set(auth(key)).expect(200)).body;
+  const bytes = async (path: string) => (await asBytes(t.http().get(path).set(auth(key))).expect(200)).body as Buffer;
+
+  it('a direct booking promises the delivery window of its re-rating, as the same lane quotes it', async () => {
+    const { option } = await quoteOption('dhl-express', 'express-worldwide');
+    expect(option.pickupDate).toBe('2026-11-27');
+    const s = await book(direct('dhl-express', 'express-worldwide'));
+    expect(s.shipDate).toBe('2026-11-27');
+    const window = { earliest: option.estimatedDelivery.earliest, latest: option.estimatedDelivery.latest };
+    const tl = await tracking(s.id);
+    expect(tl.estimatedDelivery.first).toMatchObject({ ...window, source: 'checkout' });
+    expect(tl.estimatedDelivery.latest).toMatchObject(window);
+    // The buyer's page has the window too.
+    const token = s.trackingUrl.replace(`${t.config.publicBaseUrl}/t/`, '');
+    const pub = await t.http().get(`/v1/public/tracking/${token}`).expect(200);
+    expect(pub.body.estimatedDelivery).toMatchObject(window);
+  });
+
+  it('a quoted option booked after the cut-off ships on its pick-up day: shipment, labels, customs papers, first promise', async () => {
+    const { quoteId, option } = await quoteOption('asendia', 'epaq-plus');
+    expect(option.pickupDate).toBe('2026-11-30');
+    const s = await book({ quoteId, optionId: option.id, shipFrom: BONN, shipTo: TORONTO });
+    expect(s.shipDate).toBe('2026-11-30');
+    expect((await t.http().get(`/v1/shipments/${s.id}`).set(auth(key)).expect(200)).body.shipDate).toBe('2026-11-30');
+    const pdf = pdfText(await bytes(`/v1/shipments/${s.id}/label?format=pdf`));
+    expect(pdf).toContain('Ship date 2026-11-30');
+    expect(pdf).not.toContain('2026-11-27');
+    const zpl = (await bytes(`/v1/shipments/${s.id}/label?format=zpl`)).toString('utf8');
+    expect(zpl).toContain('Ship date 2026-11-30');
+    expect(s.customs.documents.length).toBeGreaterThan(0);
+    for (const type of s.customs.documents) {
+      const doc = pdfText(await bytes(`/v1/shipments/${s.id}/documents/${type}`));
+      expect({ type, date: doc.includes('2026-11-30'), today: doc.includes('2026-11-27') }).toEqual({ type, date: true, today: false });
+    }
+    expect((await tracking(s.id)).estimatedDelivery.first).toMatchObject({ earliest: option.estimatedDelivery.earliest, latest: option.estimatedDelivery.latest });
+  });
+
+  it('a direct booking after the cut-off, or for a day off, ships on the carrier’s next working day', async () => {
+    const { option } = await quoteOption('asendia', 'epaq-standard');
+    const late = await book(direct('asendia', 'epaq-standard'));
+    expect(late.shipDate).toBe('2026-11-30');
+    expect((await tracking(late.id)).estimatedDelivery.first).toMatchObject({ earliest: option.estimatedDelivery.earliest, latest: option.estimatedDelivery.latest });
+    // Saturday is no working day in Germany.
+    expect((await book(direct('dhl-express', 'express-worldwide', { shipDate: '2026-11-28' }))).shipDate).toBe('2026-11-30');
+    // Before the cut-off the parcel leaves today.
+    clock.set('2026-11-27T12:30:00Z');
+    expect((await book(direct('asendia', 'epaq-standard'))).shipDate).toBe('2026-11-27');
+  });
+
+  it('a hand-over scanned through the API is recorded as at the print station: handedOverAt, in transit, no void', async () => {
+    const s = await book(direct('dhl-express', 'express-worldwide'));
+    clock.advance(10 * 60_000);
+    const scan = { type: 'handed_to_carrier', occurredAt: '2026-11-27T14:35:00+01:00', scanId: `dock-${s.id}` };
+    await t.http().post(`/v1/shipments/${s.id}/events`).set(auth(key)).send(scan).expect(201);
+    const got = (await t.http().get(`/v1/shipments/${s.id}`).set(auth(key)).expect(200)).body;
+    expect(got).toMatchObject({ status: 'in_transit', handedOverAt: '2026-11-27T13:35:00.000Z' });
+    const refused = await t.http().post(`/v1/shipments/${s.id}/cancel`).set(auth(key)).expect(409);
+    expect(refused.body.error.code).toBe('SHIPMENT_IN_TRANSIT');
+    // The station's retry is the same scan; a later hand-over scan keeps the first hand-over's time.
+    clock.advance(10 * 60_000);
+    const again = await t.http().post(`/v1/shipments/${s.id}/events`).set(auth(key)).send(scan).expect(201);
+    expect(again.body.results[0]).toMatchObject({ created: 0, duplicates: 1 });
+    await t.http().post(`/v1/shipments/${s.id}/events`).set(auth(key)).send({ type: 'handed_to_carrier' }).expect(201);
+    expect((await t.http().get(`/v1/shipments/${s.id}`).set(auth(key)).expect(200)).body.handedOverAt).toBe('2026-11-27T13:35:00.000Z');
+    // Without a time, the hand-over is when it was recorded; other scans are no hand-over.
+    const other = await book(direct('dhl-express', 'express-worldwide'));
+    await t.http().post(`/v1/shipments/${other.id}/events`).set(auth(key)).send({ type: 'packed' }).expect(201);
+    expect((await t.http().get(`/v1/shipments/${other.id}`).set(auth(key)).expect(200)).body.handedOverAt).toBeNull();
+    await t.http().post(`/v1/shipments/${other.id}/events`).set(auth(key)).send({ type: 'handed_to_carrier' }).expect(201);
+    expect((await t.http().get(`/v1/shipments/${other.id}`).set(auth(key)).expect(200)).body.handedOverAt).toBe(clock.now().toISOString());
+  });
+
+  it('a voided label cannot be handed over through the API either', async () => {
+    const s = await book(direct('dhl-express', 'express-worldwide'));
+    await t.http().post(`/v1/shipments/${s.id}/cancel`).set(auth(key)).expect(200);
+    const res = await t.http().post(`/v1/shipments/${s.id}/events`).set(auth(key)).send({ type: 'handed_to_carrier' }).expect(409);
+    expect(res.body.error.code).toBe('SHIPMENT_CANCELLED');
+    const got = (await t.http().get(`/v1/shipments/${s.id}`).set(auth(key)).expect(200)).body;
+    expect(got).toMatchObject({ status: 'cancelled', handedOverAt: null });
   });
 });

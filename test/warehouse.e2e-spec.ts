@@ -34,8 +34,9 @@ describe('warehouse print station', () => {
   const printer = new FakePrinter();
   let printerPort: number;
   let internal: Awaited<ReturnType<typeof tripwire>>;
-  // 23:30 UTC on the 27th is 00:30 on the 28th in Bonn, where Deutsche Post's day is counted.
-  const clock = new FixedClock(new Date('2026-11-27T23:30:00Z'));
+  // 23:30 UTC on Wednesday the 25th is 00:30 on Thursday the 26th in Bonn, where Deutsche Post's day
+  // is counted (and picks up).
+  const clock = new FixedClock(new Date('2026-11-25T23:30:00Z'));
 
   const form = (path: string, fields: Record<string, string>) =>
     agent.post(path).type('form').send({ _csrf: csrf, ...fields }).redirects(0);
@@ -96,24 +97,43 @@ describe('warehouse print station', () => {
   it("lists today's unprinted shipments by the origin's day, not the UTC date", async () => {
     const pdf = await form('/warehouse/print', { ids: shipmentId, action: 'pdf' });
     expect(pdf.headers['content-type']).toBe('application/pdf');
-    // Printed: the list is empty again; a new booking is due "today" in Bonn (the 28th) while UTC still says the 27th.
+    // Printed: the list is empty again; a new booking is due "today" in Bonn (the 26th) while UTC still says the 25th.
     expect(await listed()).toBe(false);
     const booked = await t.http().post('/v1/shipments').set(auth(key)).set('Idempotency-Key', randomUUID()).send(postalBooking({ reference: 'WH-TZ-2' })).expect(201);
     expect(booked.body).toMatchObject({ status: 'booked' });
     shipmentId = booked.body.id;
     const detail = await t.http().get(`/v1/shipments/${shipmentId}`).set(auth(key)).expect(200);
-    expect(detail.body.shipDate).toBe('2026-11-28');
+    expect(detail.body.shipDate).toBe('2026-11-26');
     expect(await listed()).toBe(true);
   });
 
   it("a station with its own time zone uses that zone's day", async () => {
     const save = (timeZone: string) => saveStation({ printerHost: '', printerPort: '9100', timeZone }).expect(303);
     expect((await save('America/New_York')).headers.location).toBe('/warehouse?notice=saved');
-    // 18:30 on the 27th in New York: the parcel due on the 28th is not yet today's.
+    // 18:30 on the 25th in New York: the parcel due on the 26th is not yet today's.
     expect(await listed()).toBe(false);
     await save('Europe/Warsaw');
     expect(await listed()).toBe(true);
     expect((await save('Mars/Olympus_Mons')).headers.location).toBe('/warehouse/station?error=bad_settings');
     expect((await agent.get('/warehouse/station').expect(200)).text).toContain('value="Europe/Warsaw"');
+  });
+
+  it('a hand-over at the station and one scanned through the API leave the same record', async () => {
+    const book = async (reference: string) =>
+      (await t.http().post('/v1/shipments').set(auth(key)).set('Idempotency-Key', randomUUID()).send(postalBooking({ reference })).expect(201)).body.id as string;
+    const atStation = await book('WH-HANDOVER-1');
+    const throughApi = await book('WH-HANDOVER-2');
+    expect((await form('/warehouse/handover', { ids: atStation }).expect(303)).headers.location).toMatch(/notice=handed_over$/);
+    await t.http().post(`/v1/shipments/${throughApi}/events`).set(auth(key)).send({ type: 'handed_to_carrier' }).expect(201);
+    for (const id of [atStation, throughApi]) {
+      const s = (await t.http().get(`/v1/shipments/${id}`).set(auth(key)).expect(200)).body;
+      expect({ id, status: s.status, handedOverAt: s.handedOverAt }).toEqual({ id, status: 'in_transit', handedOverAt: clock.now().toISOString() });
+      const timeline = (await t.http().get(`/v1/shipments/${id}/tracking`).set(auth(key)).expect(200)).body;
+      expect(timeline.events.map((e: { source: string; code: string }) => `${e.source}:${e.code}`)).toEqual(['scan:scan.handed_to_carrier']);
+      expect((await t.http().post(`/v1/shipments/${id}/cancel`).set(auth(key)).expect(409)).body.error.code).toBe('SHIPMENT_IN_TRANSIT');
+      // The station shows it handed over and does not record it again.
+      expect((await form('/warehouse/handover', { ids: id }).expect(303)).headers.location).toMatch(/notice=handed_over$/);
+      expect((await t.http().get(`/v1/shipments/${id}/tracking`).set(auth(key)).expect(200)).body.events).toHaveLength(1);
+    }
   });
 });

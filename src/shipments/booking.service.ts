@@ -63,6 +63,25 @@ interface QuotedPrice {
   dutiesAndTaxes: unknown;
   zone?: string;
   bookingRef?: Record<string, unknown>;
+  /** The working day the carrier takes the parcel, as the quote worked it out (cut-off, days off). */
+  pickupDate?: string;
+  estimatedDelivery?: DeliveryPromise;
+}
+
+/** A delivery window as promised at booking. */
+interface DeliveryPromise {
+  earliest: string;
+  latest: string;
+}
+
+/** What the booking charges (the quote's price, or the re-rating's), and the delivery window it promised. */
+interface BookingPrice {
+  currency: string;
+  charges: ChargeLine[];
+  zone?: string;
+  bookingRef?: Record<string, unknown>;
+  dutiesAndTaxes: unknown;
+  promisedDelivery?: DeliveryPromise;
 }
 
 /** What booking settled before calling the carrier. */
@@ -143,12 +162,17 @@ export class BookingService {
   private async bookOwned(body: CreateShipmentDto, options: BookingOptions, leaseToken: string, takeover: boolean): Promise<BookingOutcome> {
     const { owner, idempotencyKey } = options;
     let plan: BookingPlan;
-    let price: { currency: string; charges: ChargeLine[]; zone?: string; bookingRef?: Record<string, unknown>; dutiesAndTaxes: unknown };
+    let price: BookingPrice;
     try {
       plan = await this.plan(body);
-      price = plan.quote
-        ? { currency: plan.quote.currency, charges: plan.quote.charges, zone: plan.quote.zone, bookingRef: plan.quote.bookingRef, dutiesAndTaxes: plan.quote.dutiesAndTaxes }
-        : await this.rerate(plan, body);
+      if (plan.quote) {
+        const q = plan.quote;
+        price = { currency: q.currency, charges: q.charges, zone: q.zone, bookingRef: q.bookingRef, dutiesAndTaxes: q.dutiesAndTaxes, promisedDelivery: q.estimatedDelivery };
+      } else {
+        const rated = await this.rerate(plan, body);
+        price = rated.price;
+        plan = this.onPickupDay(plan, rated.pickupDate);
+      }
     } catch (e) {
       // Nothing was bought: the key is free again.
       await this.keys.release(owner, idempotencyKey, leaseToken);
@@ -245,6 +269,8 @@ export class BookingService {
           dutiesAndTaxes: o.dutiesAndTaxes,
           zone: o.zone,
           bookingRef: o.bookingRef,
+          pickupDate: o.pickupDate,
+          ...(o.estimatedDelivery?.earliest && o.estimatedDelivery.latest && { estimatedDelivery: { earliest: o.estimatedDelivery.earliest, latest: o.estimatedDelivery.latest } }),
         };
         carrierId = quote.carrier;
         serviceCode = quote.service;
@@ -280,7 +306,10 @@ export class BookingService {
         };
     if (carrier) {
       const today = this.clock.nowDateTime(carrier.timeZone).toISODate()!;
-      if (!quote || !spec.shipDate || spec.shipDate < today) spec.shipDate = body.shipDate ?? today;
+      // The ship date is the day the carrier takes the parcel: a quote's option says which (after the
+      // cut-off, the next working day); a direct booking learns it when it is re-rated (onPickupDay).
+      // A quoted pick-up day already past (a quote from yesterday) gives way to the requested day.
+      spec.shipDate = quote?.pickupDate && quote.pickupDate >= today ? quote.pickupDate : (body.shipDate ?? today);
       if (body.shipDate && body.shipDate < today) problems.push({ path: 'shipDate', message: `shipDate is in the past (today is ${today} in ${carrier.timeZone})` });
       const latest = this.clock.nowDateTime(carrier.timeZone).plus({ days: 30 }).toISODate()!;
       if (body.shipDate && body.shipDate > latest) problems.push({ path: 'shipDate', message: `shipDate may be at most 30 days ahead (${latest})` });
@@ -303,20 +332,8 @@ export class BookingService {
     const mode = carrier?.mode ?? (carrier?.trackingNumber?.format === 's10' ? 'postal' : 'courier');
     let customs: ShipmentCustoms = { crossesBorder: false, documents: [], reasons: [], mode, reason, ...(body.customs?.signatory && { signatory: body.customs.signatory }) };
     if (!problems.some((p) => p.path.startsWith('shipFrom') || p.path.startsWith('shipTo') || p.path.startsWith('items'))) {
-      const value = this.goodsValue(spec);
-      const decision = requiredCustomsDocuments(
-        {
-          shipFrom: spec.shipFrom,
-          shipTo: spec.shipTo,
-          mode,
-          value,
-          totalWeightKg: spec.parcels.reduce((a, p) => a + p.weightKg, 0),
-          parcelCount: spec.parcels.length,
-        },
-        this.customsRules,
-        (amount, fromCurrency, toCurrency) => this.fx.convert(amount, fromCurrency, toCurrency, spec.shipDate).value.toFixed(2),
-      );
-      customs = { ...customs, crossesBorder: decision.crossesBorder, documents: decision.documents, reasons: decision.reasons };
+      const decision = this.customsDecision(spec, mode);
+      customs = { ...customs, ...decision };
       if (decision.crossesBorder && spec.items.length === 0 && reason !== 'documents') {
         problems.push({
           path: 'items',
@@ -329,20 +346,55 @@ export class BookingService {
     return { carrier: carrier!, adapter: adapter!, service: service!.code, serviceName: quote?.serviceName ?? service!.name, spec, customs, quote };
   }
 
+  /** Customs papers across a customs or fiscal border; the goods value is converted at the ship date's rates. */
+  private customsDecision(spec: ShipmentSpec, mode: ShipmentCustoms['mode']): Pick<ShipmentCustoms, 'crossesBorder' | 'documents' | 'reasons'> {
+    const decision = requiredCustomsDocuments(
+      {
+        shipFrom: spec.shipFrom,
+        shipTo: spec.shipTo,
+        mode,
+        value: this.goodsValue(spec),
+        totalWeightKg: spec.parcels.reduce((a, p) => a + p.weightKg, 0),
+        parcelCount: spec.parcels.length,
+      },
+      this.customsRules,
+      (amount, fromCurrency, toCurrency) => this.fx.convert(amount, fromCurrency, toCurrency, spec.shipDate).value.toFixed(2),
+    );
+    return { crossesBorder: decision.crossesBorder, documents: decision.documents, reasons: decision.reasons };
+  }
+
   /**
    * Prices the chosen service at booking time (direct bookings) the way a quote would: in the
-   * requested currency (the carrier's by default), with the customer's pricing rule, duties and taxes.
+   * requested currency (the carrier's by default), with the customer's pricing rule, duties and taxes,
+   * and the option's pick-up day and delivery window.
    */
-  private async rerate(plan: BookingPlan, body: CreateShipmentDto): Promise<{ currency: string; charges: ChargeLine[]; zone?: string; bookingRef?: Record<string, unknown>; dutiesAndTaxes: unknown }> {
+  private async rerate(plan: BookingPlan, body: CreateShipmentDto): Promise<{ price: BookingPrice; pickupDate: string }> {
     const currency = body.currency ?? plan.carrier.currency;
     const priced = await this.quotes.rateService({ carrier: plan.carrier.id, service: plan.service, shipment: plan.spec, currency, customerId: body.customerId });
+    const window = priced.estimatedDelivery;
     return {
-      currency,
-      charges: priced.shipping.charges.map((c) => ({ type: c.type, code: c.code, ...(c.description && { description: c.description }), amount: c.amount.amount })),
-      zone: priced.zone,
-      bookingRef: priced.bookingRef,
-      dutiesAndTaxes: priced.dutiesAndTaxes,
+      price: {
+        currency,
+        charges: priced.shipping.charges.map((c) => ({ type: c.type, code: c.code, ...(c.description && { description: c.description }), amount: c.amount.amount })),
+        zone: priced.zone,
+        bookingRef: priced.bookingRef,
+        dutiesAndTaxes: priced.dutiesAndTaxes,
+        ...(window?.earliest && window.latest && { promisedDelivery: { earliest: window.earliest, latest: window.latest } }),
+      },
+      pickupDate: priced.pickupDate,
     };
+  }
+
+  /**
+   * The plan on the carrier's pick-up day (a direct booking after the cut-off, or on a day off, ships
+   * on the next working day): the carrier, the label, the customs papers and the manifest all take
+   * this date, and the customs value is converted again at its rates.
+   */
+  private onPickupDay(plan: BookingPlan, pickupDate: string): BookingPlan {
+    if (!pickupDate || pickupDate === plan.spec.shipDate) return plan;
+    const spec = { ...plan.spec, shipDate: pickupDate };
+    const customs = plan.customs.crossesBorder ? { ...plan.customs, ...this.customsDecision(spec, plan.customs.mode) } : plan.customs;
+    return { ...plan, spec, customs };
   }
 
   private goodsValue(spec: ShipmentSpec): { amount: string; currency: string } {
@@ -356,7 +408,7 @@ export class BookingService {
     body: CreateShipmentDto,
     options: BookingOptions,
     plan: BookingPlan,
-    price: { currency: string; charges: ChargeLine[]; zone?: string; dutiesAndTaxes: unknown },
+    price: BookingPrice,
     booked: BookingResult,
   ): ShipmentRecord {
     const table = this.reference.currencies;
@@ -410,6 +462,7 @@ export class BookingService {
         ...(booked.parcels[index].label && { carrierLabelFormat: booked.parcels[index].label!.format }),
       })),
       carrierDocuments: (booked.documents ?? []).map((d) => d.type),
+      ...(price.promisedDelivery && { promisedDelivery: price.promisedDelivery }),
     };
   }
 }

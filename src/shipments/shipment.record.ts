@@ -69,4 +69,10 @@ export interface ShipmentRecord {
   parcels: ParcelRecord[];
   /** Types of documents the carrier supplied (stored as bytes). */
   carrierDocuments: string[];
+  /**
+   * The delivery window promised at booking (the quoted option's, or the re-rating's for a direct
+   * booking). Set on the record handed to the booked listeners (tracking keeps it as the first
+   * estimate of the delivery date); not stored with the shipment.
+   */
+  promisedDelivery?: { earliest: string; latest: string };
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CarrierAdapterRegistry } from '../carriers/carrier-adapter.registry';
 import { CarrierCatalog } from '../carriers/carrier-catalog';
 import { CarrierError } from '../carriers/carrier-error';
@@ -14,7 +14,7 @@ import { ShipmentLifecycle } from './shipment-lifecycle';
 import { ShipmentStore, ShipmentWithStatus } from './shipment.store';
 import { shipmentView } from './shipment-view';
 
-/** Finding, listing and cancelling shipments. */
+/** Finding, listing, cancelling and handing over shipments. */
 @Injectable()
 export class ShipmentsService {
   private readonly logger = new Logger(ShipmentsService.name);
@@ -93,6 +93,25 @@ export class ShipmentsService {
     });
     this.logger.log(`cancelled ${id}`);
     return this.view(result);
+  }
+  /**
+   * The carrier took the parcels: `scans` records the hand-over in the tracking timeline, and the
+   * shipment is marked handed over (the first hand-over's time is kept), so its label can no longer
+   * be voided. One transaction with the row locked, so a concurrent cancel comes either before (409
+   * SHIPMENT_CANCELLED here) or after (refused). The one way a hand-over is recorded: the print
+   * station and `POST /v1/shipments/:id/events` (`handed_to_carrier`) both come through here.
+   *
+   * @example await shipments.handOver(id, clock.now(), (tx) => ingestion.ingestPrepared(tx, request, prepared));
+   */
+  async handOver<T>(id: string, at: Date, scans: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(async (tx) => {
+      const s = await this.store.lock(tx, id);
+      if (!s) throw AppError.notFound(`Shipment ${id}`);
+      if (s.status === 'cancelled') throw AppError.conflict('SHIPMENT_CANCELLED', `Shipment ${id} is cancelled`);
+      const result = await scans(tx);
+      await this.store.markHandedOver(tx, id, at);
+      return result;
+    });
   }
 }
 

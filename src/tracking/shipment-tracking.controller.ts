@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { RequireScopes } from '../auth/auth.decorators';
 import { Clock } from '../platform/clock/clock';
 import { AppError } from '../platform/errors/app-error';
+import { ShipmentsService } from '../shipments/shipments.service';
 import type { RawTrackingEvent } from './domain/event-normalisation';
 import type { TrackingStatus } from './domain/tracking-status';
 import { SHIPMENT_DIRECTORY, type ShipmentDirectory } from './shipment-directory';
@@ -31,6 +32,7 @@ export class ShipmentTrackingController {
     @Inject(SHIPMENT_DIRECTORY) private readonly shipments: ShipmentDirectory,
     private readonly clock: Clock,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly handOvers: ShipmentsService,
   ) {}
 
   @Get('tracking')
@@ -67,11 +69,20 @@ export class ShipmentTrackingController {
     });
     const prepared = requests.map((r) => this.ingestion.prepare(r));
     // All parcels of the scan or none.
-    const results = await this.db.transaction(async (tx) => {
+    const ingest = async (tx: EntityManager) => {
       const out: IngestResult[] = [];
       for (let i = 0; i < requests.length; i++) out.push(await this.ingestion.ingestPrepared(tx, requests[i], prepared[i]));
       return out;
-    });
+    };
+    // A hand-over is the shipment's too (handedOverAt, no more voiding): the print station's path.
+    const results =
+      body.type === 'handed_to_carrier' ? await this.handOvers.handOver(shipment.id, scanInstant(occurredAt, this.clock.now()), ingest) : await this.db.transaction(ingest);
     return { shipmentId: shipment.id, results };
   }
+}
+
+/** The scan's instant when its time names an offset (validated by then); else when it was recorded. */
+function scanInstant(occurredAt: string, recordedAt: Date): Date {
+  const at = /(Z|[+-]\d{2}:?\d{2})$/i.test(occurredAt) ? new Date(occurredAt) : recordedAt;
+  return Number.isNaN(at.getTime()) ? recordedAt : at;
 }

@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Clock } from '../platform/clock/clock';
 import { AppError } from '../platform/errors/app-error';
 import { BatchService } from '../shipments/batches/batch.service';
 import { RenderedFile, ShipmentDocumentsService } from '../shipments/shipment-documents.service';
 import { ShipmentStore, ShipmentWithStatus } from '../shipments/shipment.store';
+import { ShipmentsService } from '../shipments/shipments.service';
 import { TrackingIngestionService } from '../tracking/tracking-ingestion.service';
 import { CarrierCatalog } from '../carriers/carrier-catalog';
 import { NetworkPrinter } from './network-printer';
@@ -22,8 +22,8 @@ export class WarehouseService {
   private readonly logger = new Logger(WarehouseService.name);
 
   constructor(
-    private readonly db: DataSource,
     private readonly store: ShipmentStore,
+    private readonly shipments: ShipmentsService,
     private readonly documents: ShipmentDocumentsService,
     private readonly batches: BatchService,
     private readonly tracking: TrackingIngestionService,
@@ -97,13 +97,12 @@ export class WarehouseService {
 
   /**
    * The carrier took the parcels: one `handed_to_carrier` warehouse scan per parcel in the tracking
-   * timeline, and the shipment can no longer be voided. Both in one transaction.
+   * timeline, and the shipment can no longer be voided (ShipmentsService.handOver, in one transaction).
    */
   async handOver(ids: string[], recordedBy: string): Promise<number> {
     let count = 0;
     for (const id of [...new Set(ids)]) {
       const s = await this.shipment(id);
-      if (s.status !== 'booked') throw AppError.conflict('SHIPMENT_CANCELLED', `Shipment ${s.id} is cancelled`);
       if (s.handedOverAt) continue;
       const at = this.clock.now();
       const requests = s.parcels.map((p) => ({
@@ -124,10 +123,8 @@ export class WarehouseService {
         ],
       }));
       const prepared = requests.map((r) => this.tracking.prepare(r));
-      await this.db.transaction(async (tx) => {
-        await tx.query(`SELECT 1 FROM shipment WHERE id = $1 FOR UPDATE`, [s.id]);
+      await this.shipments.handOver(s.id, at, async (tx) => {
         for (let i = 0; i < requests.length; i++) await this.tracking.ingestPrepared(tx, requests[i], prepared[i]);
-        await this.store.markHandedOver(tx, s.id, at);
       });
       this.logger.log(`${s.id} handed to ${s.carrier} (recorded by key ${recordedBy})`);
       count++;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { LabelConverter } from '../../src/documents/conversion/label-converter';
+import { Clock } from '../../src/platform/clock/clock';
 import { readLabel } from '../documents/barcode-reader';
 import { pageSizes, pageToPng } from '../documents/pdf-tools';
 import { expressBooking, PARIS, postalBooking } from '../documents/shipment-bodies';
@@ -9,6 +10,17 @@ import { FakePrinter } from '../support/fake-printer';
 import { auth, startTestApp, TestApp } from '../support/test-app';
 
 jest.setTimeout(180_000);
+
+/**
+ * Real time, running from Thursday 26 November 2026, 10:00 in Bonn: every carrier picks up the same
+ * day, so what is booked is on today's list (after a cut-off or at a weekend it would be due later).
+ */
+class ThursdayMorningClock extends Clock {
+  private readonly offset = Date.parse('2026-11-26T09:00:00Z') - Date.now();
+  override now(): Date {
+    return new Date(Date.now() + this.offset);
+  }
+}
 
 /** The print station as warehouse staff use it: keyboard, scanner, browser PDF and a network label printer. */
 describe('warehouse print station in Chromium', () => {
@@ -41,7 +53,7 @@ describe('warehouse print station in Chromium', () => {
   beforeAll(async () => {
     printerAddress = await printer.start();
     // Only an administrator's list opens the way to a network printer.
-    t = await startTestApp({ env: { PRINTER_ALLOWED_HOSTS: `${printerAddress.host}:${printerAddress.port}` } });
+    t = await startTestApp({ clock: new ThursdayMorningClock(), env: { PRINTER_ALLOWED_HOSTS: `${printerAddress.host}:${printerAddress.port}` } });
     key = await t.keyWith('shipments');
     await book('postal', postalBooking({ reference: `WH-${run}-A` }));
     await book('express', expressBooking({ reference: `WH-${run}-B`, shipTo: PARIS, items: undefined, parcels: [{ weight: { value: 1, unit: 'kg' } }, { weight: { value: 2, unit: 'kg' } }] }));
