@@ -140,4 +140,12 @@ describe('returns from abroad', () => {
     expect(quote.body.options.filter((o: { carrier: string }) => ['dhl-express', 'deutsche-post', 'asendia'].includes(o.carrier))).toEqual([]);
     expect(quote.body.unavailable).toEqual(expect.arrayContaining([expect.objectContaining({ carrier: 'dhl-express', service: 'express-worldwide', reason: 'origin_not_served' })]));
   });
+
+  it('lists the carriers\' origins as their files say, and their return products apart', async () => {
+    const res = await t.http().get('/v1/carriers').set(auth(key)).expect(200);
+    const express = res.body.data.find((c: { id: string }) => c.id === 'dhl-express');
+    expect(express.origins).toEqual(['DE']);
+    expect(express.returns).toEqual([expect.objectContaining({ service: 'express-worldwide', name: 'DHL Express Worldwide Import', to: ['DE'] })]);
+    expect(express.returns[0].from).toEqual(expect.arrayContaining(['CA', 'US', 'JP']));
+  });
 });

@@ -23,15 +23,14 @@ describe('return products (carrier.yaml `returns`) of the shipped carriers', () 
     expect(offer.from).toEqual([...offer.from].sort());
   });
 
-  it('add the countries they pick up in to origins, keeping the outbound origins apart', () => {
+  it('leave origins as the file says: return pickup countries are the offers\' own', () => {
     const post = catalog.get('deutsche-post')!;
-    expect(post.outboundOrigins).toEqual(['DE']);
-    expect(post.origins).toEqual(expect.arrayContaining(['DE', 'FR', 'CH', 'NO']));
-    expect(post.origins).not.toContain('US');
-    expect(catalog.get('asendia')!.origins).toEqual(expect.arrayContaining(['DE', 'CA', 'US']));
-    // Carriers without returns keep what their file says.
+    expect(post.origins).toEqual(['DE']);
+    expect(post.returns!.flatMap((o) => o.from)).toEqual(expect.arrayContaining(['FR', 'CH', 'NO']));
+    expect(post.returns!.flatMap((o) => o.from)).not.toContain('US');
+    expect(catalog.get('asendia')!.returns!.flatMap((o) => o.from)).toEqual(expect.arrayContaining(['CA', 'US']));
     expect(catalog.get('dhl-freight')).toMatchObject({ origins: ['DE'] });
-    expect(catalog.get('dhl-freight')!.outboundOrigins).toBeUndefined();
+    expect(catalog.get('dhl-freight')!.returns).toBeUndefined();
   });
 });
 

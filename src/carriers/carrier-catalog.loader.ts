@@ -15,9 +15,9 @@ const ADAPTER_ONLY = { type: 'object', required: ['adapter'], properties: { adap
  * lets that adapter load its tables. All problems of all files are collected and thrown together.
  * A folder whose name starts with `_` or `.` is skipped (drafts, shared notes).
  *
- * Return products (`returns`) are checked against the carrier's services and origins, and the countries
- * they pick up in join `origins` (the YAML's own list stays in `outboundOrigins`): a return label is
- * booked like any shipment, from the buyer's country.
+ * Return products (`returns`) are checked against the carrier's services and origins; a return label is
+ * booked like any shipment, from the buyer's country (booking accepts a return product's pickup
+ * countries, and the rating prices only its return lanes from there).
  */
 export async function loadCarrierCatalog(
   carriersDir: string,
@@ -79,12 +79,7 @@ export async function loadCarrierCatalog(
     }
     if (definition.returns) {
       const lineOf = await yamlLocator(file);
-      const returnProblems = returnOfferProblems(definition).map((p) => ({ file: rel, line: lineOf(p.at), field: pathToField(p.at), message: p.message }));
-      problems.push(...returnProblems);
-      if (!returnProblems.length) {
-        definition.outboundOrigins = [...definition.origins];
-        definition.origins = [...new Set([...definition.origins, ...definition.returns.flatMap((o) => o.from)])];
-      }
+      problems.push(...returnOfferProblems(definition).map((p) => ({ file: rel, line: lineOf(p.at), field: pathToField(p.at), message: p.message })));
     }
     carriers.push(definition);
   }

@@ -15,14 +15,8 @@ export interface CarrierDefinition {
   source: { url?: string; note?: string; retrieved: string; status: 'published' | 'example' | 'carrier-api' };
   /** Currency of the carrier's prices. */
   currency: string;
-  /**
-   * Countries the carrier picks up in: carrier.yaml `origins`, where its own shipments start, and the
-   * countries its `returns` offers pick up in (added by the loader; only their return lanes are served
-   * from there, see `outboundOrigins`).
-   */
+  /** Countries the carrier's own shipments start in (its `returns` offers also pick up elsewhere, for return lanes only). */
   origins: string[];
-  /** carrier.yaml `origins` as written: where the carrier's outbound lanes start. Set by the loader; absent = `origins`. */
-  outboundOrigins?: string[];
   /** Return products: labels from a buyer's country back to the merchant (carrier.yaml `returns`). */
   returns?: ReturnOffer[];
   /** IANA zone where cut-off times are read, e.g. `Europe/Berlin`. */

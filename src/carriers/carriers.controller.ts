@@ -52,6 +52,7 @@ export class CarriersController {
       source: c.source,
       currency: c.currency,
       origins: c.origins,
+      ...(c.returns?.length && { returns: c.returns.map(({ service, name, from, to }) => ({ service, name, from, to })) }),
       timeZone: c.timeZone,
       mode: c.mode ?? 'courier',
       ddp: c.ddp,

@@ -96,7 +96,7 @@ export class ReturnsService implements OnModuleInit {
       to: original.shipFrom.country,
       carriers: this.catalog.all().map((c) => ({
         id: c.id,
-        origins: c.outboundOrigins ?? c.origins,
+        origins: c.origins,
         services: c.services.map((s) => s.code),
         returns: c.returns ?? [],
         enabled: this.adapters.has(c.adapter) && this.adapters.get(c.adapter).enabled?.(c) !== false,

@@ -28,6 +28,7 @@ import type { ShipmentView } from './dto/shipment-view.dto';
 import { IdempotencyStore } from './idempotency.store';
 import { ShipmentLifecycle } from './shipment-lifecycle';
 import type { ShipmentCustoms, ShipmentDirection, ShipmentRecord } from './shipment.record';
+import { bookingModeProblems, carrierProblems, ddpProblems, itemProblems, pickupProblems, shipDateProblems } from './shipment-request.validation';
 import { ShipmentStore } from './shipment.store';
 import { shipmentView } from './shipment-view';
 
@@ -246,13 +247,8 @@ export class BookingService {
     let quote: QuotedPrice | undefined;
     let carrierId = body.carrier;
     let serviceCode = body.service;
-    if (body.quoteId || body.optionId) {
-      if (!body.quoteId) problems.push({ path: 'quoteId', message: 'quoteId is required with optionId' });
-      if (!body.optionId) problems.push({ path: 'optionId', message: 'optionId is required with quoteId' });
-      for (const field of ['carrier', 'service', 'parcels', 'items', 'incoterm', 'handling', 'importer', 'customerId', 'currency'] as const) {
-        if (body[field] !== undefined) problems.push({ path: field, message: `comes from the quote; leave it out when booking quoteId/optionId` });
-      }
-      if (body.quoteId && body.optionId) {
+    problems.push(...bookingModeProblems(body));
+    if (body.quoteId && body.optionId) {
         // 404 QUOTE_NOT_FOUND, 410 QUOTE_EXPIRED (the price is honoured until then), 422 QUOTE_OPTION_NOT_FOUND.
         const resolved = await this.quotes.resolveOption(body.quoteId, body.optionId);
         const o = resolved.option;
@@ -275,11 +271,6 @@ export class BookingService {
         carrierId = quote.carrier;
         serviceCode = quote.service;
         problems.push(...quoteAddressMismatches(quote.shipment, from.address, to.address));
-      }
-    } else {
-      if (!body.carrier) problems.push({ path: 'carrier', message: 'carrier is required (or book a quote with quoteId and optionId)' });
-      if (!body.service) problems.push({ path: 'service', message: 'service is required (or book a quote with quoteId and optionId)' });
-      if (!body.parcels?.length) problems.push({ path: 'parcels', message: 'at least one parcel is required' });
     }
 
     const carrier = carrierId ? this.catalog.get(carrierId) : undefined;
@@ -288,9 +279,8 @@ export class BookingService {
     if (carrier && serviceCode && !service) {
       problems.push({ path: 'service', message: `carrier ${carrier.id} has no service "${serviceCode}"; it has ${carrier.services.map((s) => s.code).join(', ')}` });
     }
-    if (carrier && !this.adapters.has(carrier.adapter)) problems.push({ path: 'carrier', message: `carrier ${carrier.id} cannot book (adapter ${carrier.adapter} is not installed)` });
+    if (carrier) problems.push(...carrierProblems(carrier, this.adapters));
     const adapter = carrier && this.adapters.has(carrier.adapter) ? this.adapters.get(carrier.adapter) : undefined;
-    if (carrier && adapter?.enabled && !adapter.enabled(carrier)) problems.push({ path: 'carrier', message: `carrier ${carrier.id} is not configured on this service` });
 
     const spec: ShipmentSpec = quote
       ? { ...quote.shipment, shipFrom: mergeAddress(quote.shipment.shipFrom, from.address), shipTo: mergeAddress(quote.shipment.shipTo, to.address) }
@@ -310,23 +300,12 @@ export class BookingService {
       // cut-off, the next working day); a direct booking learns it when it is re-rated (onPickupDay).
       // A quoted pick-up day already past (a quote from yesterday) gives way to the requested day.
       spec.shipDate = quote?.pickupDate && quote.pickupDate >= today ? quote.pickupDate : (body.shipDate ?? today);
-      if (body.shipDate && body.shipDate < today) problems.push({ path: 'shipDate', message: `shipDate is in the past (today is ${today} in ${carrier.timeZone})` });
-      const latest = this.clock.nowDateTime(carrier.timeZone).plus({ days: 30 }).toISODate()!;
-      if (body.shipDate && body.shipDate > latest) problems.push({ path: 'shipDate', message: `shipDate may be at most 30 days ahead (${latest})` });
-      if (!carrier.origins.includes(spec.shipFrom.country)) {
-        problems.push({ path: 'shipFrom.country', message: `${carrier.name} does not pick up in ${spec.shipFrom.country}; it serves ${carrier.origins.join(', ')}` });
-      }
-      if (spec.incoterm === 'DDP' && carrier.ddp && !carrier.ddp.supported) {
-        problems.push({ path: quote ? 'optionId' : 'incoterm', message: `${carrier.name} does not offer DDP (duties paid by the sender)` });
-      }
+      if (body.shipDate) problems.push(...shipDateProblems(body.shipDate, carrier, this.clock));
+      problems.push(...pickupProblems(carrier, spec.shipFrom.country));
+      if (spec.incoterm === 'DDP') problems.push(...ddpProblems(carrier, quote ? 'optionId' : 'incoterm'));
     }
 
-    const itemCurrencies = new Set(spec.items.map((i) => i.unitValue.currency));
-    spec.items.forEach((item, i) => {
-      if (!this.reference.currencies.has(item.unitValue.currency)) problems.push({ path: `items[${i}].unitValue.currency`, message: `unknown currency ${item.unitValue.currency}` });
-      if (!this.reference.countries.has(item.originCountry)) problems.push({ path: `items[${i}].originCountry`, message: `unknown country ${item.originCountry}` });
-    });
-    if (itemCurrencies.size > 1) problems.push({ path: 'items', message: `all items must be valued in one currency for the customs documents (got ${[...itemCurrencies].join(', ')})` });
+    problems.push(...itemProblems(spec.items.map((i) => ({ currency: i.unitValue.currency, originCountry: i.originCountry })), this.reference));
 
     const reason = body.customs?.reason ?? 'sale';
     const mode = carrier?.mode ?? (carrier?.trackingNumber?.format === 's10' ? 'postal' : 'courier');

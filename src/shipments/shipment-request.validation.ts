@@ -4,6 +4,7 @@ import { checkAddress } from '../addresses/address-check';
 import { AddressRules } from '../addresses/address-rules';
 import { CarrierAdapterRegistry } from '../carriers/carrier-adapter.registry';
 import { CarrierCatalog } from '../carriers/carrier-catalog';
+import type { CarrierDefinition } from '../carriers/carrier-definition';
 import { Clock } from '../platform/clock/clock';
 import type { ErrorDetail } from '../platform/errors/app-error';
 import { flattenValidationErrors } from '../platform/errors/validation-errors';
@@ -53,6 +54,39 @@ export function checkShipmentRequest(body: CreateShipmentDto, data: ShipmentChec
     if (!checked.problems.some((p) => p.path === `${side}.country`)) countries[side] = checked.address.country;
   }
 
+  problems.push(...bookingModeProblems(body));
+  if (body.quoteId || body.optionId) return problems;
+
+  const carrier = typeof body.carrier === 'string' && valid('carrier') ? data.catalog.get(body.carrier) : undefined;
+  if (typeof body.carrier === 'string' && valid('carrier') && !carrier) problems.push({ path: 'carrier', message: `unknown carrier "${body.carrier}"; see GET /v1/carriers` });
+  if (carrier && typeof body.service === 'string' && valid('service') && !carrier.services.some((s) => s.code === body.service)) {
+    problems.push({ path: 'service', message: `carrier ${carrier.id} has no service "${body.service}"; it has ${carrier.services.map((s) => s.code).join(', ')}` });
+  }
+  if (carrier) {
+    problems.push(...carrierProblems(carrier, data.adapters));
+    if (typeof body.shipDate === 'string' && valid('shipDate')) problems.push(...shipDateProblems(body.shipDate, carrier, data.clock));
+    if (countries.shipFrom) problems.push(...pickupProblems(carrier, countries.shipFrom));
+    if (body.incoterm === 'DDP' && valid('incoterm')) problems.push(...ddpProblems(carrier, 'incoterm'));
+  }
+
+  const items = (Array.isArray(body.items) ? body.items : []).map((item, i) =>
+    typeof item === 'object' && item !== null
+      ? {
+          currency: typeof item.unitValue?.currency === 'string' && valid(`items[${i}].unitValue.currency`) ? item.unitValue.currency : undefined,
+          originCountry: typeof item.originCountry === 'string' && valid(`items[${i}].originCountry`) ? item.originCountry : undefined,
+        }
+      : {},
+  );
+  problems.push(...itemProblems(items, data.reference));
+  return problems;
+}
+
+/**
+ * A booking is either of a quote (quoteId and optionId, the rest from the quote) or direct (carrier,
+ * service and parcels): what is missing or out of place for the one the body chose.
+ */
+export function bookingModeProblems(body: CreateShipmentDto): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
   if (body.quoteId || body.optionId) {
     if (!body.quoteId) problems.push({ path: 'quoteId', message: 'quoteId is required with optionId' });
     if (!body.optionId) problems.push({ path: 'optionId', message: 'optionId is required with quoteId' });
@@ -61,50 +95,57 @@ export function checkShipmentRequest(body: CreateShipmentDto, data: ShipmentChec
     }
     return problems;
   }
-
   if (!body.carrier) problems.push({ path: 'carrier', message: 'carrier is required (or book a quote with quoteId and optionId)' });
   if (!body.service) problems.push({ path: 'service', message: 'service is required (or book a quote with quoteId and optionId)' });
   if (!body.parcels?.length) problems.push({ path: 'parcels', message: 'at least one parcel is required' });
+  return problems;
+}
 
-  const carrier = typeof body.carrier === 'string' && valid('carrier') ? data.catalog.get(body.carrier) : undefined;
-  if (typeof body.carrier === 'string' && valid('carrier') && !carrier) problems.push({ path: 'carrier', message: `unknown carrier "${body.carrier}"; see GET /v1/carriers` });
-  if (carrier && typeof body.service === 'string' && valid('service') && !carrier.services.some((s) => s.code === body.service)) {
-    problems.push({ path: 'service', message: `carrier ${carrier.id} has no service "${body.service}"; it has ${carrier.services.map((s) => s.code).join(', ')}` });
-  }
-  if (carrier) {
-    const adapter = data.adapters.has(carrier.adapter) ? data.adapters.get(carrier.adapter) : undefined;
-    if (!adapter) problems.push({ path: 'carrier', message: `carrier ${carrier.id} cannot book (adapter ${carrier.adapter} is not installed)` });
-    if (adapter?.enabled && !adapter.enabled(carrier)) problems.push({ path: 'carrier', message: `carrier ${carrier.id} is not configured on this service` });
+/** Whether the carrier can book at all on this service: its adapter installed and configured. */
+export function carrierProblems(carrier: CarrierDefinition, adapters: CarrierAdapterRegistry): ErrorDetail[] {
+  const adapter = adapters.has(carrier.adapter) ? adapters.get(carrier.adapter) : undefined;
+  if (!adapter) return [{ path: 'carrier', message: `carrier ${carrier.id} cannot book (adapter ${carrier.adapter} is not installed)` }];
+  if (adapter.enabled && !adapter.enabled(carrier)) return [{ path: 'carrier', message: `carrier ${carrier.id} is not configured on this service` }];
+  return [];
+}
 
-    const now = data.clock.nowDateTime(carrier.timeZone);
-    const today = now.toISODate()!;
-    const latest = now.plus({ days: 30 }).toISODate()!;
-    if (typeof body.shipDate === 'string' && valid('shipDate')) {
-      if (body.shipDate < today) problems.push({ path: 'shipDate', message: `shipDate is in the past (today is ${today} in ${carrier.timeZone})` });
-      if (body.shipDate > latest) problems.push({ path: 'shipDate', message: `shipDate may be at most 30 days ahead (${latest})` });
-    }
-    if (countries.shipFrom && !carrier.origins.includes(countries.shipFrom)) {
-      problems.push({ path: 'shipFrom.country', message: `${carrier.name} does not pick up in ${countries.shipFrom}; it serves ${carrier.origins.join(', ')}` });
-    }
-    if (body.incoterm === 'DDP' && valid('incoterm') && carrier.ddp && !carrier.ddp.supported) {
-      problems.push({ path: 'incoterm', message: `${carrier.name} does not offer DDP (duties paid by the sender)` });
-    }
-  }
+/** A requested ship date from today to 30 days ahead, in the carrier's time zone. */
+export function shipDateProblems(shipDate: string, carrier: CarrierDefinition, clock: Clock): ErrorDetail[] {
+  const now = clock.nowDateTime(carrier.timeZone);
+  const today = now.toISODate()!;
+  const latest = now.plus({ days: 30 }).toISODate()!;
+  if (shipDate < today) return [{ path: 'shipDate', message: `shipDate is in the past (today is ${today} in ${carrier.timeZone})` }];
+  if (shipDate > latest) return [{ path: 'shipDate', message: `shipDate may be at most 30 days ahead (${latest})` }];
+  return [];
+}
 
-  const items = Array.isArray(body.items) ? body.items : [];
-  const itemCurrencies = new Set<string>();
+/**
+ * The carrier picks up in its origins, and in the countries its return products (carrier.yaml
+ * `returns`) collect from; whether a return product serves this lane is the rating's to say.
+ */
+export function pickupProblems(carrier: CarrierDefinition, country: string): ErrorDetail[] {
+  if (carrier.origins.includes(country) || carrier.returns?.some((offer) => offer.from.includes(country))) return [];
+  return [{ path: 'shipFrom.country', message: `${carrier.name} does not pick up in ${country}; it serves ${carrier.origins.join(', ')}` }];
+}
+
+export function ddpProblems(carrier: CarrierDefinition, path: string): ErrorDetail[] {
+  return carrier.ddp && !carrier.ddp.supported ? [{ path, message: `${carrier.name} does not offer DDP (duties paid by the sender)` }] : [];
+}
+
+/** Items' currencies and origin countries known, and one currency for the whole customs invoice. */
+export function itemProblems(items: { currency?: string; originCountry?: string }[], reference: ReferenceData): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  const currencies = new Set<string>();
   items.forEach((item, i) => {
-    if (typeof item !== 'object' || item === null) return;
-    const currency = item.unitValue?.currency;
-    if (typeof currency === 'string' && valid(`items[${i}].unitValue.currency`)) {
-      itemCurrencies.add(currency);
-      if (!data.reference.currencies.has(currency)) problems.push({ path: `items[${i}].unitValue.currency`, message: `unknown currency ${currency}` });
+    if (item.currency !== undefined) {
+      currencies.add(item.currency);
+      if (!reference.currencies.has(item.currency)) problems.push({ path: `items[${i}].unitValue.currency`, message: `unknown currency ${item.currency}` });
     }
-    if (typeof item.originCountry === 'string' && valid(`items[${i}].originCountry`) && !isKnownCountry(item.originCountry)) {
+    if (item.originCountry !== undefined && !reference.countries.has(item.originCountry)) {
       problems.push({ path: `items[${i}].originCountry`, message: `unknown country ${item.originCountry}` });
     }
   });
-  if (itemCurrencies.size > 1) problems.push({ path: 'items', message: `all items must be valued in one currency for the customs documents (got ${[...itemCurrencies].join(', ')})` });
+  if (currencies.size > 1) problems.push({ path: 'items', message: `all items must be valued in one currency for the customs documents (got ${[...currencies].join(', ')})` });
   return problems;
 }
 

@@ -250,8 +250,7 @@ describe('rate-card return lanes (carrier.yaml `returns`)', () => {
   // zoned by the pickup country; `postal` returns from the US priced with the express table.
   const withReturns = {
     ...carrier,
-    origins: ['DE', 'US', 'FR', 'CA'],
-    outboundOrigins: ['DE'],
+    origins: ['DE'],
     returns: [
       { service: 'express', name: 'Test Express Import', from: ['US', 'FR', 'CA'], to: ['DE'], pricing: { zone: 'pickup-country' } },
       { service: 'postal', name: 'Test Post Returns', from: ['US'], to: ['DE'], pricing: { zone: 'pickup-country', table: 'express' } },

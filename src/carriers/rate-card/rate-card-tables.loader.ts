@@ -204,7 +204,7 @@ export async function loadRateCardTables(
     const service = serviceByCode.get(r.service);
     if (!service) problems.push({ file: lanes.rel, line, field: 'service', message: `unknown service "${r.service}"` });
     else if (service.transitFrom !== 'lanes') problems.push({ file: lanes.rel, line, field: 'service', message: `service "${r.service}" does not set transitFrom: lanes` });
-    const origins = carrier.outboundOrigins ?? carrier.origins;
+    const origins = carrier.origins;
     if (!origins.includes(r.origin)) problems.push({ file: lanes.rel, line, field: 'origin', message: `"${r.origin}" is not among the carrier's origins (${origins.join(', ')})` });
     addDays(tables.lanes, lanes.rel, line, r.service, laneKey(r.origin, r.destination), r, 'lane');
   }
@@ -278,7 +278,7 @@ function checkReturns(
   yamlProblem: (p: (string | number)[], message: string) => void,
   files: { zones: string; rates: string; transit: string },
 ): void {
-  const outbound = carrier.outboundOrigins ?? carrier.origins;
+  const outbound = carrier.origins;
   (carrier.returns ?? []).forEach((offer, i) => {
     const at = ['returns', i];
     const service = carrier.services.find((s) => s.code === offer.service);

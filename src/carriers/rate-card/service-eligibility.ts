@@ -45,7 +45,7 @@ export function checkEligibility(
   // Outbound lanes start in the carrier's own origins and are zoned by destination. A return lane
   // (carrier.yaml `returns`) starts in the buyer's country and ends at the merchant: it is zoned by
   // the pickup country, as the carrier prices its import and return products on its zone chart.
-  const outbound = (carrier.outboundOrigins ?? carrier.origins).includes(from);
+  const outbound = carrier.origins.includes(from);
   const offer = outbound ? undefined : carrier.returns?.find((o) => o.service === service.code && o.from.includes(from) && o.to.includes(to));
   if (!outbound && !offer) {
     const returnsFrom = carrier.returns?.filter((o) => o.from.includes(from)) ?? [];
