@@ -60,6 +60,21 @@ describe('batches', () => {
     );
   });
 
+  it('holds each item to the checks of a single booking: amounts at the currency minor units, arrays where objects belong, every problem at once', async () => {
+    const run = randomUUID().slice(0, 8);
+    const yen = [{ description: 'Cotton T-shirt', hsCode: '610910', originCountry: 'CN', quantity: 2, unitValue: { amount: '1200.5', currency: 'JPY' } }];
+    const items = [
+      { idempotencyKey: `${run}-0`, ...expressBooking({ reference: `B-${run}-0`, items: yen }) },
+      { idempotencyKey: `${run}-1`, ...expressBooking({ reference: `B-${run}-1`, shipTo: undefined, service: 'teleport', parcels: [{ weight: { value: -1, unit: 'kg' } }] }) },
+      { idempotencyKey: `${run}-2`, ...expressBooking({ reference: `B-${run}-2`, shipTo: [PARIS] }) },
+    ];
+    const batch = (await t.http().post('/v1/batches').set(auth(key)).send({ shipments: items }).expect(201)).body;
+    expect(batch.items.map((i: { status: string }) => i.status)).toEqual(['failed', 'failed', 'failed']);
+    expect(batch.items[0].error.details).toEqual([{ path: 'shipments[0].items[0].unitValue.amount', message: expect.stringContaining('JPY') }]);
+    expect(batch.items[1].error.details.map((d: { path: string }) => d.path).sort()).toEqual(['shipments[1].parcels[0].weight.value', 'shipments[1].service', 'shipments[1].shipTo']);
+    expect(batch.items[2].error.details).toEqual([expect.objectContaining({ path: 'shipments[2].shipTo' })]);
+  });
+
   it('500 items in one batch', async () => {
     const run = randomUUID().slice(0, 8);
     const items = Array.from({ length: 500 }, (_, i) => ({ idempotencyKey: `${run}-${i}`, ...expressBooking({ reference: `BULK-${run}-${i}`, shipTo: PARIS, items: undefined }) }));

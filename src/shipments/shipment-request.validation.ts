@@ -8,20 +8,26 @@ import type { CarrierDefinition } from '../carriers/carrier-definition';
 import { Clock } from '../platform/clock/clock';
 import type { ErrorDetail } from '../platform/errors/app-error';
 import { flattenValidationErrors } from '../platform/errors/validation-errors';
-import type { RequestCheck } from '../platform/http/request-checks';
+import { findMisshapenNested } from '../platform/http/nested-shape';
+import { type RequestCheck, type Resolve, runRequestChecks } from '../platform/http/request-checks';
 import { ReferenceData } from '../tariffs/reference-data';
 import { CreateShipmentDto } from './dto/shipment-request.dto';
 
 /**
  * Validates one booking body the way the global pipe validates `POST /v1/shipments` (whitelist,
- * unknown fields rejected at every depth), for bodies that arrive inside another request (batches),
- * where one bad item must not reject the others. Paths are prefixed with `path`.
+ * unknown fields rejected at every depth, arrays where objects belong, the DTO's request checks), for
+ * bodies that arrive inside another request (batches), where one bad item must not reject the
+ * others. Paths are prefixed with `path`.
  */
-export async function validateShipmentRequest(plain: unknown, path: string): Promise<{ dto?: CreateShipmentDto; problems: ErrorDetail[] }> {
+export async function validateShipmentRequest(plain: unknown, path: string, resolve: Resolve): Promise<{ dto?: CreateShipmentDto; problems: ErrorDetail[] }> {
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) return { problems: [{ path, message: 'must be an object' }] };
   const dto = plainToInstance(CreateShipmentDto, plain);
   const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, stopAtFirstError: false, validationError: { target: false, value: false } });
-  const problems = flattenValidationErrors(errors).map((p) => ({ path: p.path ? `${path}.${p.path}` : path, message: p.message }));
+  const structural = flattenValidationErrors(errors);
+  const seen = new Set(structural.map((d) => d.path));
+  structural.push(...findMisshapenNested(dto).filter((p) => !seen.has(p.path)));
+  const found = [...structural, ...(await runRequestChecks(dto, structural, resolve))];
+  const problems = found.map((p) => ({ path: p.path ? `${path}.${p.path}` : path, message: p.message }));
   return problems.length ? { problems } : { dto, problems };
 }
 

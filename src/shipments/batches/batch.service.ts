@@ -1,3 +1,4 @@
+import { ModuleRef } from '@nestjs/core';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../platform/clock/clock';
@@ -53,6 +54,7 @@ export class BatchService {
     private readonly documents: ShipmentDocumentsService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   async create(body: CreateBatchDto, owner: string): Promise<BatchView> {
@@ -99,7 +101,7 @@ export class BatchService {
     } catch (e) {
       problems.push(...(e as AppError).details);
     }
-    const { dto, problems: invalid } = await validateShipmentRequest(body, path);
+    const { dto, problems: invalid } = await validateShipmentRequest(body, path, (type) => this.moduleRef.get(type, { strict: false }));
     problems.push(...invalid);
     if (problems.length || !dto || !key) {
       return { status: 'failed', idempotencyKey: key, reference, error: { status: 400, code: 'VALIDATION_FAILED', message: `${problems.length} problem(s) in this item`, details: problems } };
