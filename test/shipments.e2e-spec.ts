@@ -71,6 +71,13 @@ describe('shipments: booking, find, cancel', () => {
     await t.http().get(`/v1/shipments/${res.body.id}/documents/commercial_invoice`).set(auth(key)).expect(404);
   });
 
+  it('books to a destination whose currency the rate table lacks (AR): duties estimated in the booking currency, with a warning', async () => {
+    const buenosAires = { name: 'Lucía Gómez', street1: 'Av. Corrientes 1234', city: 'Buenos Aires', region: 'C', postalCode: 'C1043AAZ', country: 'AR', phone: '+54 11 5555 0100' };
+    const res = await t.http().post('/v1/shipments').set(auth(key)).set('Idempotency-Key', randomUUID()).send(postalBooking({ shipTo: buenosAires }));
+    expect({ status: res.status, error: res.body.error }).toEqual({ status: 201, error: undefined });
+    expect(res.body.dutiesAndTaxes?.warnings ?? []).toEqual(expect.arrayContaining([expect.stringMatching(/no exchange rate for ARS/)]));
+  });
+
   it('requires an Idempotency-Key', async () => {
     const res = await book(postalBooking(), null).expect(400);
     expect(res.body.error).toMatchObject({ code: 'IDEMPOTENCY_KEY_REQUIRED', details: [{ path: 'Idempotency-Key' }] });

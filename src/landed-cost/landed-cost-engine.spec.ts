@@ -256,6 +256,16 @@ describe('unknown destinations and codes', () => {
     expect(r.duties.lines).toEqual([]);
   });
 
+  it('an unlisted destination whose currency has no rate is estimated in the request currency, with a warning', () => {
+    const r = run({ to: 'AR', from: 'DE', value: '100.00', ccy: 'EUR', shipping: '20.00' });
+    expect(r.confidence).toBe('unknown');
+    expect(r.customs.currency).toBe('EUR');
+    expect(r.warnings.join(' ')).toMatch(/no exchange rate for ARS/);
+    // With the caller's rate the estimate is in pesos.
+    const withRate = tariffs.engine([{ from: 'EUR', to: 'ARS', rate: '1050' }]).estimate(input({ to: 'AR', from: 'DE', value: '100.00', ccy: 'EUR' }));
+    expect(withRate.customs.currency).toBe('ARS');
+  });
+
   it('unknown HS codes are a 400 with suggestions', () => {
     expect(() => run({ to: 'DE', hs: '640398', value: '1', ccy: 'EUR' })).toThrow(expect.objectContaining({ status: 400, details: [{ path: 'items[0].hsCode', message: expect.stringMatching(/^unknown HS code 640398; did you mean 640399/) }] }));
   });

@@ -87,6 +87,16 @@ interface Draft {
 
 type Strategy = 'highest' | 'lowest';
 
+function hasRate(rates: RateSource, from: string, to: string, date: string): boolean {
+  try {
+    rates.rate(from, to, date);
+    return true;
+  } catch (e) {
+    if (e instanceof ExchangeRateUnavailableError) return false;
+    throw e;
+  }
+}
+
 function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
@@ -222,6 +232,12 @@ class Estimation {
     this.records = (this.dest?.records ?? []).filter((r) => inForce(r, this.date) && (!r.countries || r.countries.includes(this.to)));
     this.ccy = this.dest?.currency ?? ctx.countries.get(this.to)?.currency ?? input.currency;
     if (!ctx.currencies.has(this.ccy)) this.ccy = input.currency;
+    if (this.ccy !== input.currency && !this.dest && !hasRate(ctx.rates, input.currency, this.ccy, this.date)) {
+      // A destination without rules whose currency the rate table lacks (ARS): estimate in the
+      // request's currency rather than fail, and say so.
+      this.warnings.add(`no exchange rate for ${this.ccy}, the currency of ${this.to}: amounts are estimated in ${input.currency}; pass exchangeRates to convert`);
+      this.ccy = input.currency;
+    }
     this.digits = ctx.currencies.minorUnits(this.ccy);
     for (const r of this.records) {
       const list = this.byType.get(r.type);
