@@ -57,6 +57,8 @@ describe('quote fan-out: time budget and failing carriers', () => {
       { carrier: 'broken-courier', service: 'priority', reason: 'carrier_error', message: 'Broken Courier is unavailable (UNAVAILABLE)' },
       { carrier: 'buggy-courier', service: 'standard', reason: 'carrier_error', message: 'Buggy Courier failed unexpectedly' },
       { carrier: 'slow-courier', service: 'overnight', reason: 'carrier_timeout', message: 'Slow Courier did not answer within 400 ms' },
+      // Picks up in DE but has no credentials here: said, so that an empty answer is never a mystery.
+      { carrier: 'unconfigured-courier', service: 'standard', reason: 'carrier_unavailable', message: 'Unconfigured Courier is not configured on this service' },
     ]);
     // The quote is complete and stored even though a carrier never answered.
     await t.http().get(`/v1/quotes/${res.body.id}`).set(auth(key)).expect(200);
@@ -68,6 +70,12 @@ describe('quote fan-out: time budget and failing carriers', () => {
     expect(res.body.unavailable).toEqual([
       { carrier: 'unconfigured-courier', service: 'standard', reason: 'carrier_unavailable', message: 'Unconfigured Courier is not configured on this service' },
     ]);
+  });
+
+  it('an unconfigured carrier that does not pick up in the origin country is not listed', async () => {
+    const res = await t.http().post('/v1/quotes').set(auth(key)).send(body({ shipFrom: { country: 'AT', postalCode: '1010' } }));
+    expect({ status: res.status, error: res.body.error }).toEqual({ status: 200, error: undefined });
+    expect(res.body.unavailable.map((u: { carrier: string }) => u.carrier)).not.toContain('unconfigured-courier');
   });
 
   it('asking only the slow carrier gives an empty answer at the budget, not an error', async () => {

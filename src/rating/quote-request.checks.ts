@@ -5,6 +5,8 @@ import { checkMoneyAmounts } from '../common/dto/money.dto';
 import type { ExchangeRateTable, GivenRate } from '../money/exchange-rates';
 import type { ErrorDetail } from '../platform/errors/app-error';
 import type { ReferenceData } from '../tariffs/reference-data';
+import { territoryOf } from '../documents/customs/customs-document-rules';
+import type { CustomsTerritory } from '../documents/customs/customs-rules';
 import type { CreateQuoteDto } from './quote-request.dto';
 
 export interface QuoteRequestContext {
@@ -16,6 +18,8 @@ export interface QuoteRequestContext {
   today: string;
   /** Latest ship date accepted. */
   lastShipDate: string;
+  /** Areas without customs between them (the EU customs union): goods need listing only across their borders. */
+  territories: CustomsTerritory[];
 }
 
 /**
@@ -58,8 +62,9 @@ export function checkQuoteRequest(dto: CreateQuoteDto, ctx: QuoteRequestContext,
     country(item.originCountry, `items[${i}].originCountry`);
     currency(item.unitValue?.currency, `items[${i}].unitValue.currency`);
   });
-  if (valid('items') && items.length === 0 && dto.shipFrom?.country && dto.shipTo?.country && dto.shipFrom.country !== dto.shipTo.country) {
-    problems.push({ path: 'items', message: 'list the goods (at least one item) for a shipment that crosses a border' });
+  const crossesCustomsBorder = () => territoryOf(dto.shipFrom, ctx.territories) !== territoryOf(dto.shipTo, ctx.territories);
+  if (valid('items') && items.length === 0 && dto.shipFrom?.country && dto.shipTo?.country && crossesCustomsBorder()) {
+    problems.push({ path: 'items', message: 'list the goods (at least one item) for a shipment that crosses a customs border' });
   }
   currency(dto.handling?.insurance?.currency, 'handling.insurance.currency');
   problems.push(...checkMoneyAmounts(dto, ctx.reference.currencies, valid));

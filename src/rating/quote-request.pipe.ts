@@ -1,13 +1,15 @@
-import { Injectable, type PipeTransform } from '@nestjs/common';
+import { Inject, Injectable, type PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { AddressRules } from '../addresses/address-rules';
 import { CarrierCatalog } from '../carriers/carrier-catalog';
+import { CUSTOMS_FORM_RULES, type CustomsFormRules } from '../documents/customs/customs-rules';
 import { ExchangeRateTable } from '../money/exchange-rates';
 import { Clock } from '../platform/clock/clock';
 import { AppError, type ErrorDetail } from '../platform/errors/app-error';
 import { flattenValidationErrors } from '../platform/errors/validation-errors';
 import { findMisshapenNested } from '../platform/http/nested-shape';
+import { validOutside } from '../platform/http/request-checks';
 import { ReferenceData } from '../tariffs/reference-data';
 import { checkQuoteRequest } from './quote-request.checks';
 import { CreateQuoteDto } from './quote-request.dto';
@@ -29,6 +31,7 @@ export class QuoteRequestPipe implements PipeTransform<unknown, CreateQuoteDto> 
     private readonly fx: ExchangeRateTable,
     private readonly carriers: CarrierCatalog,
     private readonly clock: Clock,
+    @Inject(CUSTOMS_FORM_RULES) private readonly customs: CustomsFormRules,
   ) {}
 
   transform(value: unknown): CreateQuoteDto {
@@ -40,15 +43,14 @@ export class QuoteRequestPipe implements PipeTransform<unknown, CreateQuoteDto> 
       validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, validationError: { target: false, value: false } }),
     );
     structural.push(...findMisshapenNested(dto).filter((p) => !structural.some((d) => d.path === p.path)));
-    const bad = structural.map((d) => d.path);
-    const valid = (path: string) => !bad.some((b) => b === path || path.startsWith(`${b}.`) || path.startsWith(`${b}[`) || b.startsWith(`${path}.`) || b.startsWith(`${path}[`));
+    const valid = validOutside(structural.map((d) => d.path));
     const origin = typeof dto.shipFrom?.country === 'string' ? dto.shipFrom.country : undefined;
     const today = originToday(this.clock.now(), this.zoneOf(origin));
     const problems: ErrorDetail[] = [
       ...structural,
       ...checkQuoteRequest(
         dto,
-        { reference: this.reference, addresses: this.addresses, fx: this.fx, carriers: this.carriers, today, lastShipDate: addDays(today, MAX_DAYS_AHEAD) },
+        { reference: this.reference, addresses: this.addresses, fx: this.fx, carriers: this.carriers, today, lastShipDate: addDays(today, MAX_DAYS_AHEAD), territories: this.customs.customsTerritories },
         valid,
       ),
     ];

@@ -102,7 +102,7 @@ export class QuoteService {
     const now = this.clock.now();
     const shipment = toShipmentSpec(dto, dto.shipDate ?? this.originToday(dto.shipFrom.country, now));
     const sort: QuoteSort = dto.sort ?? 'best_value';
-    const { calls, unavailable } = this.carrierCalls(dto.carriers);
+    const { calls, unavailable } = this.carrierCalls(dto.shipFrom.country, dto.carriers);
     const quoteId = newId('quo', now.getTime());
     const [rules, outcomes] = await Promise.all([
       dto.customerId ? this.pricingRules.rulesFor(dto.customerId) : Promise.resolve([]),
@@ -393,8 +393,12 @@ export class QuoteService {
     return view;
   }
 
-  /** Enabled carriers to ask, and the ones asked for by name that cannot be asked. */
-  private carrierCalls(only?: string[]): { calls: CarrierCall[]; unavailable: UnavailableView[] } {
+  /**
+   * Enabled carriers to ask, and the ones that cannot be asked: those asked for by name, and those
+   * that pick up in the origin country but are not configured here (an API carrier without
+   * credentials), so that an answer without options still says what would have served the lane.
+   */
+  private carrierCalls(origin: string, only?: string[]): { calls: CarrierCall[]; unavailable: UnavailableView[] } {
     const calls: CarrierCall[] = [];
     const unavailable: UnavailableView[] = [];
     for (const carrier of this.catalog.all()) {
@@ -402,8 +406,7 @@ export class QuoteService {
       const adapter = this.adapters.has(carrier.adapter) ? this.adapters.get(carrier.adapter) : undefined;
       if (adapter && (adapter.enabled?.(carrier) ?? true)) {
         calls.push({ carrier, adapter });
-      } else if (only) {
-        // Asked for by name: say why it is missing instead of leaving it out silently.
+      } else if (only || carrier.origins.includes(origin)) {
         for (const s of carrier.services) unavailable.push({ carrier: carrier.id, service: s.code, reason: 'carrier_unavailable', message: `${carrier.name} is not configured on this service` });
       }
     }
