@@ -152,15 +152,7 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
         if (err) return reject(err);
         const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
         const durationSeconds = options.amount ? elapsed : result.duration || elapsed;
-        resolve({
-          connections: options.connections,
-          durationSeconds,
-          requests: responses,
-          ok,
-          rps: ok / durationSeconds,
-          latency: samples.summary(),
-          failures: { statusCodes: failedStatuses, errors: result.errors, timeouts: result.timeouts, firstError },
-        });
+        resolve(loadResult(options.connections, durationSeconds, responses, ok, samples, { statusCodes: failedStatuses, errors: result.errors, timeouts: result.timeouts, firstError }));
       },
     );
     if (options.maxSeconds) {
@@ -179,6 +171,10 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
     });
     instance.on('reqError', (e) => (firstError ??= e.message));
   });
+}
+
+function loadResult(connections: number, durationSeconds: number, responses: number, ok: number, samples: LatencySamples, failures: LoadResult['failures']): LoadResult {
+  return { connections, durationSeconds, requests: responses, ok, rps: ok / durationSeconds, latency: samples.summary(), failures };
 }
 
 function statusCheck(load: BenchLoad): (status: number) => boolean {
@@ -236,15 +232,7 @@ export function runPaced(options: LoadOptions & { overallRate: number }): Promis
       finished = true;
       const durationSeconds = (performance.now() - started) / 1000;
       agent.destroy();
-      resolve({
-        connections: options.connections,
-        durationSeconds,
-        requests: responses,
-        ok,
-        rps: ok / durationSeconds,
-        latency: samples.summary(),
-        failures: { statusCodes: failedStatuses, errors, timeouts, firstError },
-      });
+      resolve(loadResult(options.connections, durationSeconds, responses, ok, samples, { statusCodes: failedStatuses, errors, timeouts, firstError }));
     };
     const settled = () => {
       if (responses + errors + timeouts === sent && (stopped || sent === total)) finish();
