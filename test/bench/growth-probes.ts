@@ -73,7 +73,7 @@ export interface PairSpec {
 export async function measurePair(run: InstanceRun, spec: PairSpec): Promise<void> {
   // Many short rounds: noise from other work on the machine comes in bursts of seconds, and short
   // alternating rounds spread each burst over both sides instead of one.
-  const rounds = spec.rounds ?? (run.options.quick ? 4 : 16);
+  const rounds = spec.rounds ?? (run.options.quick ? 4 : 12);
   const roundSeconds = spec.roundSeconds ?? (run.options.quick ? 0.5 : 0.75);
   const connections = spec.connections ?? 1;
   const sides = [spec.small, spec.large];

@@ -10,7 +10,7 @@
 //   --only a,b      run only these scenario / growth ids (e.g. --only floor,quotes,growth-carriers)
 //   --skip a,b      leave these out
 //   --quick         short runs to check the bench itself (figures are not meant to be compared)
-//   --duration N    seconds of measured load per scenario (default 10)
+//   --duration N    seconds of measured load per scenario (default 6)
 //   --budget N      wall-clock budget of the whole bench in seconds, build included (default 600); the
 //                   memory soak gets what is left (at least 60 s) and reports the count it reached
 //   --soak-seconds N  a fixed limit for the 100k-quote memory soak instead
