@@ -44,6 +44,7 @@ describe('tracking across the shipment lifecycle', () => {
       .send({ carrier: 'dhl-express', trackingNumber: s.trackingNumber, events: [{ code: 'PU', occurredAt: new Date(Date.now() + 60_000).toISOString() }] })
       .expect(200);
     const corrected = await t.http().get(`/v1/shipments/${s.id}/tracking`).set(auth(key)).expect(200);
-    expect(corrected.body).toMatchObject({ status: 'in_transit', terminal: false });
+    // ...and the merchant is told: a label used after its void is billed and travels without a shipment.
+    expect(corrected.body).toMatchObject({ status: 'in_transit', terminal: false, actionRequired: true });
   });
 });

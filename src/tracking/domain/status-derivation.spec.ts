@@ -45,6 +45,13 @@ describe('deriveStatus', () => {
     expect(d.notes.map((n) => n.kind)).toEqual(notes);
   });
 
+  it('a voided label that moves anyway needs the merchant from then on, even once delivered', () => {
+    expect(deriveStatus([ev('cancelled', 1, 'label_voided'), ev('in_transit', 2, 'picked_up')]).actionRequired).toBe(true);
+    expect(deriveStatus([ev('cancelled', 1, 'label_voided'), ev('in_transit', 2, 'picked_up'), ev('delivered', 3)]).actionRequired).toBe(true);
+    // A void after movement, or a label that never moves, needs nobody.
+    expect(deriveStatus([ev('label_created', 1), ev('cancelled', 2, 'label_voided')]).actionRequired).toBe(false);
+  });
+
   it('carries reason and action-required from the status event', () => {
     const d = deriveStatus([ev('customs', 2, 'duties_due', 'api', { actionRequired: true, reason: 'customs_duties_unpaid' })]);
     expect(d).toMatchObject({ reason: 'customs_duties_unpaid', actionRequired: true });

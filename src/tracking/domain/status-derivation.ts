@@ -41,11 +41,14 @@ const NO_STATUS: DerivedStatus = {
  * - a later "label created / info received" never moves a parcel back before pickup;
  * - any other later event of lower rank is accepted (a parcel back at the depot after a failed
  *   attempt) and recorded as a regression, never silently;
- * - events the carrier code table could not classify (`unknown`) never change the status.
+ * - events the carrier code table could not classify (`unknown`) never change the status;
+ * - a voided label that moves anyway needs the merchant (a label used after void is billed, and the
+ *   parcel travels though the shipment is cancelled): action required from then on.
  */
 export function deriveStatus(ordered: TimelineEvent[]): DerivedStatus {
   let current: TimelineEvent | undefined;
   let firstUnknown: TimelineEvent | undefined;
+  let movedAfterVoid = false;
   const notes: StatusNote[] = [];
   for (const e of ordered) {
     if (e.status === 'unknown') {
@@ -59,6 +62,7 @@ export function deriveStatus(ordered: TimelineEvent[]): DerivedStatus {
     if (isTerminal(current.status, current.substatus)) {
       if (e.source !== 'scan' && isCorrection(current, e)) {
         notes.push({ eventKey: e.key, kind: 'correction', from: current.status, to: e.status });
+        if (current.status === 'cancelled') movedAfterVoid = true;
         current = e;
       } else if (!(e.status === current.status && e.substatus === current.substatus)) {
         notes.push({ eventKey: e.key, kind: 'ignored_after_terminal', from: current.status, to: e.status });
@@ -78,7 +82,7 @@ export function deriveStatus(ordered: TimelineEvent[]): DerivedStatus {
     status: chosen.status,
     substatus: chosen.substatus ?? null,
     reason: chosen.reason ?? null,
-    actionRequired: chosen.actionRequired,
+    actionRequired: chosen.actionRequired || movedAfterVoid,
     terminal: isTerminal(chosen.status, chosen.substatus),
     statusEventKey: chosen.key,
     statusAt: chosen.sortAt,
