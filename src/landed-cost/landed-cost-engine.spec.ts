@@ -256,6 +256,13 @@ describe('unknown destinations and codes', () => {
     expect(r.duties.lines).toEqual([]);
   });
 
+  it('an unlisted destination without VAT says so instead of naming a rate', () => {
+    const r = run({ to: 'KW', from: 'DE', value: '100.00', ccy: 'EUR' });
+    expect(r.taxes.lines).toEqual([]);
+    expect(r.warnings.join(' ')).toMatch(/no import VAT or GST is known for KW/);
+    expect(run({ to: 'NZ', value: '100.00', ccy: 'NZD' }).warnings.join(' ')).toMatch(/tax uses the standard rate found for NZ/);
+  });
+
   it('an unlisted destination whose currency has no rate is estimated in the request currency, with a warning', () => {
     const r = run({ to: 'AR', from: 'DE', value: '100.00', ccy: 'EUR', shipping: '20.00' });
     expect(r.confidence).toBe('unknown');

@@ -399,7 +399,10 @@ class Estimation {
     }
     if (!this.dest) {
       this.confidence = 'unknown';
-      this.warnings.add(`no duty rules for ${this.to}: duty is not estimated (confidence unknown); tax uses the standard rate found for ${this.to}`);
+      const taxed = this.ctx.rules.taxRates.taxesOf(this.to, this.date).length > 0;
+      this.warnings.add(
+        `no duty rules for ${this.to}: duty is not estimated (confidence unknown); ${taxed ? `tax uses the standard rate found for ${this.to}` : `no import VAT or GST is known for ${this.to}`}`,
+      );
     }
     const cas = this.collectionAtSale();
     const simplified = this.simplifiedRegime();
