@@ -328,6 +328,19 @@ describe('shipments: the carrier’s pick-up day, the promised delivery window a
     expect((await tracking(s.id)).estimatedDelivery.first).toMatchObject({ earliest: option.estimatedDelivery.earliest, latest: option.estimatedDelivery.latest });
   });
 
+  it('a quote booked after its cut-off passed ships on the next pick-up day, its price held and its window moved', async () => {
+    clock.set('2026-11-27T16:50:00Z'); // 17:50 in Bonn, before DHL Express's 18:00 cut-off
+    const { quoteId, option } = await quoteOption('dhl-express', 'express-worldwide');
+    expect(option.pickupDate).toBe('2026-11-27');
+    clock.set('2026-11-27T17:10:00Z'); // 18:10: the quote still holds, the day's pick-up is gone
+    const s = await book({ quoteId, optionId: option.id, shipFrom: BONN, shipTo: TORONTO });
+    expect(s.shipDate).toBe('2026-11-30');
+    expect(s.charges.total).toEqual(option.shipping.total);
+    const first = (await tracking(s.id)).estimatedDelivery.first;
+    expect(first.earliest > option.estimatedDelivery.earliest).toBe(true);
+    expect(first.latest > option.estimatedDelivery.latest).toBe(true);
+  });
+
   it('a direct booking after the cut-off, or for a day off, ships on the carrier’s next working day', async () => {
     const { option } = await quoteOption('asendia', 'epaq-standard');
     const late = await book(direct('asendia', 'epaq-standard'));

@@ -276,6 +276,29 @@ export class QuoteService {
     return { ...built.view, tags: [], score: 0, dutiesAndTaxes: withSources(built.view.dutiesAndTaxes, [...ctx.dutyRules.values()]), ...built.booking };
   }
 
+  /**
+   * The pick-up day and delivery window of a carrier service handed over now, from its cut-off and the
+   * working days of origin and destination: a quoted option booked after its cut-off (or after
+   * midnight) no longer leaves on the day it was quoted for. Undefined for an unknown carrier.
+   */
+  windowIfHandedOverNow(carrierId: string, serviceCode: string, shipment: ShipmentSpec, transit: { minDays: number; maxDays: number }): { pickupDate: string; earliest: string; latest: string } | undefined {
+    const carrier = this.catalog.get(carrierId);
+    if (!carrier) return undefined;
+    const local = localNow(this.clock.now(), carrier.timeZone);
+    const w = deliveryWindow(
+      {
+        now: local,
+        shipDate: local.date,
+        cutoff: carrier.services.find((s) => s.code === serviceCode)?.cutoff,
+        origin: { country: shipment.shipFrom.country, region: shipment.shipFrom.region },
+        destination: { country: shipment.shipTo.country, region: shipment.shipTo.region },
+        transit,
+      },
+      this.calendar,
+    );
+    return { pickupDate: w.pickupDate, earliest: w.earliest, latest: w.latest };
+  }
+
   /** One carrier rate turned into a quote option: converted, adjusted, dated, with duties and taxes. */
   private buildOption(carrier: CarrierDefinition, rate: CarrierRate, ctx: PricingContext): BuiltOption {
     const { shipment, currency } = ctx;

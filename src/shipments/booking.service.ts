@@ -67,6 +67,8 @@ interface QuotedPrice {
   /** The working day the carrier takes the parcel, as the quote worked it out (cut-off, days off). */
   pickupDate?: string;
   estimatedDelivery?: DeliveryPromise;
+  /** Transit days of the option, to date a later pick-up day's window. */
+  transit?: { minDays: number; maxDays: number };
 }
 
 /** A delivery window as promised at booking. */
@@ -169,6 +171,13 @@ export class BookingService {
       if (plan.quote) {
         const q = plan.quote;
         price = { currency: q.currency, charges: q.charges, zone: q.zone, bookingRef: q.bookingRef, dutiesAndTaxes: q.dutiesAndTaxes, promisedDelivery: q.estimatedDelivery };
+        // Quoted before the carrier's cut-off (or before midnight) and booked after it: the price
+        // holds, but the parcel leaves on the next pick-up day, and the window moves with it.
+        const current = q.pickupDate && q.transit ? this.quotes.windowIfHandedOverNow(q.carrier, q.service, plan.spec, q.transit) : undefined;
+        if (current && current.pickupDate > q.pickupDate!) {
+          plan = this.onPickupDay(plan, current.pickupDate);
+          price = { ...price, promisedDelivery: { earliest: current.earliest, latest: current.latest } };
+        }
       } else {
         const rated = await this.rerate(plan, body);
         price = rated.price;
@@ -266,6 +275,7 @@ export class BookingService {
           zone: o.zone,
           bookingRef: o.bookingRef,
           pickupDate: o.pickupDate,
+          transit: o.transit,
           ...(o.estimatedDelivery?.earliest && o.estimatedDelivery.latest && { estimatedDelivery: { earliest: o.estimatedDelivery.earliest, latest: o.estimatedDelivery.latest } }),
         };
         carrierId = quote.carrier;
