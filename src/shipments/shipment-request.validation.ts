@@ -8,8 +8,8 @@ import type { CarrierDefinition } from '../carriers/carrier-definition';
 import { Clock } from '../platform/clock/clock';
 import type { ErrorDetail } from '../platform/errors/app-error';
 import { flattenValidationErrors } from '../platform/errors/validation-errors';
-import { findMisshapenNested } from '../platform/http/nested-shape';
-import { type RequestCheck, type Resolve, runRequestChecks } from '../platform/http/request-checks';
+import type { RequestCheck, Resolve } from '../platform/http/request-checks';
+import { problemsBeyondDecorators } from '../platform/http/validation.pipe';
 import { ReferenceData } from '../tariffs/reference-data';
 import { CreateShipmentDto } from './dto/shipment-request.dto';
 
@@ -24,9 +24,7 @@ export async function validateShipmentRequest(plain: unknown, path: string, reso
   const dto = plainToInstance(CreateShipmentDto, plain);
   const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, stopAtFirstError: false, validationError: { target: false, value: false } });
   const structural = flattenValidationErrors(errors);
-  const seen = new Set(structural.map((d) => d.path));
-  structural.push(...findMisshapenNested(dto).filter((p) => !seen.has(p.path)));
-  const found = [...structural, ...(await runRequestChecks(dto, structural, resolve))];
+  const found = [...structural, ...(await problemsBeyondDecorators(dto, structural, resolve))];
   const problems = found.map((p) => ({ path: p.path ? `${path}.${p.path}` : path, message: p.message }));
   return problems.length ? { problems } : { dto, problems };
 }

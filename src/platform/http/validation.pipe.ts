@@ -5,7 +5,7 @@ import { flattenValidationErrors } from '../errors/validation-errors';
 import { findMisshapenNested } from './nested-shape';
 import { runRequestChecks, type Resolve } from './request-checks';
 
-/** A problem found by a request check (request-checks.ts), reported as it is worded. */
+/** A problem found after the decorators (a misshapen nested object or a request check), reported as it is worded. */
 class CheckedProblem extends ValidationError {
   constructor(readonly detail: ErrorDetail) {
     super();
@@ -30,16 +30,21 @@ class StrictValidationPipe extends ValidationPipe {
 
   protected override async validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> {
     const errors = await super.validate(object, options);
-    const seen = new Set(flattenValidationErrors(errors).map((d) => d.path));
-    for (const p of findMisshapenNested(object)) {
-      if (seen.has(p.path)) continue;
-      errors.push(Object.assign(new ValidationError(), { property: p.path, constraints: { isObject: p.message }, children: [] }));
-    }
-    if (this.resolve) {
-      for (const detail of await runRequestChecks(object, flattenValidationErrors(errors), this.resolve)) errors.push(new CheckedProblem(detail));
-    }
+    for (const detail of await problemsBeyondDecorators(object, flattenValidationErrors(errors), this.resolve)) errors.push(new CheckedProblem(detail));
     return errors;
   }
+}
+
+/**
+ * What a request has wrong beyond its DTO's decorators, given their problems: arrays where nested
+ * objects are declared (findMisshapenNested), then the request checks its class declares with
+ * `@CheckedBy` (when `resolve` reaches the application's providers); none at a path already reported.
+ * The global pipe and requests inside other requests (batch items) both use it.
+ */
+export async function problemsBeyondDecorators(dto: object, structural: readonly ErrorDetail[], resolve?: Resolve): Promise<ErrorDetail[]> {
+  const seen = new Set(structural.map((d) => d.path));
+  const misshapen = findMisshapenNested(dto).filter((p) => !seen.has(p.path));
+  return [...misshapen, ...(resolve ? await runRequestChecks(dto, [...structural, ...misshapen], resolve) : [])];
 }
 
 /**
