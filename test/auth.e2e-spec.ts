@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { hashKey } from '../src/auth/api-key.service';
+import { FixedClock } from '../src/platform/clock/clock';
 import { auth, startTestApp, TestApp } from './support/test-app';
 
 describe('API keys and scopes', () => {
@@ -54,6 +55,40 @@ describe('API keys and scopes', () => {
   it('ADMIN_API_KEY exists with scope admin after boot', async () => {
     const list = await t.http().get('/v1/api-keys').set(auth(t.adminKey)).expect(200);
     expect(list.body.data).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'ADMIN_API_KEY', scopes: ['admin'], source: 'env' })]));
+  });
+});
+
+describe('API keys checked recently (API_KEY_CACHE_SECONDS)', () => {
+  const clock = new FixedClock(new Date('2026-11-27T10:00:00Z'));
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ clock, env: { API_KEY_CACHE_SECONDS: '10' } });
+  });
+  afterAll(() => t.close());
+
+  it('a key revoked by another instance stops within the cache time; one revoked here stops at once', async () => {
+    const created = await t.http().post('/v1/api-keys').set(auth(t.adminKey)).send({ name: 'elsewhere', scopes: ['admin'] }).expect(201);
+    await t.http().get('/v1/api-keys').set(auth(created.body.key)).expect(200);
+    // Another instance revokes it: the row changes, this instance's memory does not.
+    await t.app.get(DataSource).query('UPDATE api_key SET revoked_at = now() WHERE id = $1', [created.body.id]);
+    clock.advance(9_000);
+    await t.http().get('/v1/api-keys').set(auth(created.body.key)).expect(200);
+    clock.advance(1_001);
+    await t.http().get('/v1/api-keys').set(auth(created.body.key)).expect(401);
+
+    const local = await t.http().post('/v1/api-keys').set(auth(t.adminKey)).send({ name: 'here', scopes: ['admin'] }).expect(201);
+    await t.http().get('/v1/api-keys').set(auth(local.body.key)).expect(200);
+    await t.http().delete(`/v1/api-keys/${local.body.id}`).set(auth(t.adminKey)).expect(204);
+    await t.http().get('/v1/api-keys').set(auth(local.body.key)).expect(401);
+  });
+
+  it('an unknown key is never remembered: a key that another instance creates works here at once', async () => {
+    const value = 'pw_created_by_another_instance_0000000';
+    await t.http().get('/v1/api-keys').set(auth(value)).expect(401);
+    await t.app
+      .get(DataSource)
+      .query(`INSERT INTO api_key (id, name, prefix, key_hash, scopes, source) VALUES ('key_elsewhere', 'elsewhere', $1, $2, '{admin}', 'api')`, [value.slice(0, 10), hashKey(value)]);
+    await t.http().get('/v1/api-keys').set(auth(value)).expect(200);
   });
 });
 

@@ -25,6 +25,12 @@ export class ApiKeyService {
   private readonly logger = new Logger(ApiKeyService.name);
   /** Last time `last_used_at` was written per key, to write it at most once a minute. */
   private readonly touched = new Map<string, number>();
+  /**
+   * Keys checked within API_KEY_CACHE_SECONDS, by hash: a checkout sends its key with every quote, and
+   * the lookup cost about 0.17 ms of service CPU (and a database round trip) per request. Only valid keys are kept (a new key works at once).
+   */
+  private readonly recent = new Map<string, { principal: Principal; until: number }>();
+  private static readonly RECENT_MAX = 10_000;
 
   constructor(
     @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
@@ -54,6 +60,7 @@ export class ApiKeyService {
   }
 
   async revoke(id: string): Promise<void> {
+    for (const [hash, entry] of this.recent) if (entry.principal.keyId === id) this.recent.delete(hash);
     const result = await this.keys.update({ id, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
     if (!result.affected) {
       const exists = await this.keys.existsBy({ id });
@@ -63,20 +70,39 @@ export class ApiKeyService {
 
   /** Resolves a presented key to its principal, or undefined when it is unknown or revoked. */
   async authenticate(presented: string): Promise<Principal | undefined> {
-    // Every authenticated request asks this: a prepared statement skips TypeORM's query building and planning.
-    const [row] = await preparedQuery<{ id: string; name: string; scopes: Scope[] }>(
-      this.keys.manager.connection,
-      'api-key-authenticate',
-      'SELECT id, name, scopes FROM api_key WHERE key_hash = $1 AND revoked_at IS NULL',
-      [hashKey(presented)],
-    );
-    if (!row) return undefined;
+    const hash = hashKey(presented);
     const now = this.clock.now().getTime();
-    if ((this.touched.get(row.id) ?? 0) < now - 60_000) {
-      this.touched.set(row.id, now);
-      void this.keys.update({ id: row.id }, { lastUsedAt: new Date(now) }).catch(() => undefined);
+    const cached = this.recent.get(hash);
+    let principal: Principal;
+    if (cached && cached.until > now) {
+      principal = cached.principal;
+    } else {
+      // A prepared statement skips TypeORM's query building and planning.
+      const [row] = await preparedQuery<{ id: string; name: string; scopes: Scope[] }>(
+        this.keys.manager.connection,
+        'api-key-authenticate',
+        'SELECT id, name, scopes FROM api_key WHERE key_hash = $1 AND revoked_at IS NULL',
+        [hash],
+      );
+      if (!row) {
+        this.recent.delete(hash);
+        return undefined;
+      }
+      principal = { keyId: row.id, name: row.name, scopes: row.scopes };
+      this.remember(hash, principal, now);
     }
-    return { keyId: row.id, name: row.name, scopes: row.scopes };
+    if ((this.touched.get(principal.keyId) ?? 0) < now - 60_000) {
+      this.touched.set(principal.keyId, now);
+      void this.keys.update({ id: principal.keyId }, { lastUsedAt: new Date(now) }).catch(() => undefined);
+    }
+    return principal;
+  }
+
+  private remember(hash: string, principal: Principal, now: number): void {
+    const seconds = this.config.API_KEY_CACHE_SECONDS;
+    if (seconds <= 0) return;
+    if (this.recent.size >= ApiKeyService.RECENT_MAX) this.recent.clear();
+    this.recent.set(hash, { principal, until: now + seconds * 1000 });
   }
 
   /**

@@ -1,39 +1,38 @@
 import { Injectable } from '@nestjs/common';
-import { promisify } from 'node:util';
-import { deflateRaw, inflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
-import { preparedQuery } from '../platform/database/prepared-query';
+import { InsertBatcher } from '../platform/database/insert-batcher';
 import { QuoteEntity } from './quote.entity';
 import type { QuoteView } from './quote.types';
 
 /** A quote as stored and read back: the answer parsed. */
-/** Compression runs on libuv's thread pool, off the event loop that serves the next checkout. */
-const deflateRawAsync = promisify(deflateRaw);
-
 export type StoredQuote = Omit<QuoteEntity, 'response' | 'responseDeflated'> & { response: QuoteView };
+type NewQuote = Omit<StoredQuote, 'response'> & { response: string };
 
 /**
- * Quotes in PostgreSQL: one insert per quote, read by id. The answer's JSON is stored deflated
+ * Quotes in PostgreSQL: one row per quote (inserted in groups under load), read by id. The answer's JSON is stored deflated
  * (level 1: about a sixth of the bytes for a fraction of a millisecond): on a checkout path that
  * writes 20-40 KB per request, the bytes sent to the database cost more CPU than compressing them.
+ * Compression is synchronous: `deflateRaw` on the thread pool cost eight times the CPU for an
+ * 18 KB answer (about 490 us against 60 us: a new stream, its buffers and two thread hand-overs).
  */
 @Injectable()
 export class QuoteRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  /** One INSERT per checkout at low load, many quotes per INSERT under load (see InsertBatcher). */
+  private readonly inserts: InsertBatcher<NewQuote>;
 
-  /**
-   * A single INSERT with the JSON pre-serialised (the query builder would cost more than the write);
-   * `response` is the answer's JSON exactly as sent.
-   */
-  async insert(q: Omit<StoredQuote, 'response'> & { response: string }): Promise<void> {
-    // One per checkout: a prepared statement on the pool, without TypeORM's query runner around it.
-    await preparedQuery(
-      this.dataSource,
-      'quote-insert',
-      `INSERT INTO quote (id, created_at, expires_at, api_key_id, customer_id, currency, incoterm, shipment, response_deflated, options)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [q.id, q.createdAt, q.expiresAt, q.apiKeyId, q.customerId, q.currency, q.incoterm, JSON.stringify(q.shipment), await deflateRawAsync(q.response, { level: 1 }), JSON.stringify(q.options)],
-    );
+  constructor(private readonly dataSource: DataSource) {
+    this.inserts = new InsertBatcher<NewQuote>(dataSource, {
+      name: 'quote-insert',
+      table: 'quote',
+      columns: ['id', 'created_at', 'expires_at', 'api_key_id', 'customer_id', 'currency', 'incoterm', 'shipment', 'response_deflated', 'options'],
+      values: (q) => [q.id, q.createdAt, q.expiresAt, q.apiKeyId, q.customerId, q.currency, q.incoterm, JSON.stringify(q.shipment), deflateRawSync(q.response, { level: 1 }), JSON.stringify(q.options)],
+    });
+  }
+
+  /** Stores a quote; resolves once it is committed. `response` is the answer's JSON exactly as sent. */
+  insert(q: NewQuote): Promise<void> {
+    return this.inserts.insert(q);
   }
 
   /** The stored answer as text (sent as it is) with its expiry. */

@@ -96,6 +96,14 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(0) @Max(3650)
   QUOTE_RETENTION_DAYS = 7;
 
+  /**
+   * Seconds an instance trusts an API key it has already checked before asking the database again
+   * (0: every request asks). Revoking a key takes effect at once on the instance that revoked it and
+   * within this many seconds on the others.
+   */
+  @Type(() => Number) @IsInt() @Min(0) @Max(300)
+  API_KEY_CACHE_SECONDS = 10;
+
   /** Largest accepted request body, in bytes (413 above). */
   @Type(() => Number) @IsInt() @Min(1024)
   BODY_LIMIT_BYTES = 5 * 1024 * 1024;
