@@ -22,6 +22,11 @@ export interface ScenarioFigures {
    * it hardly moves when other work shares the machine, so it is the figure to size with.
    */
   cpuMsPerRequest: { service?: number; database?: number };
+  /**
+   * How late the service's own event loop ran during the window (ms): a p99 latency far above this
+   * max came from outside the service process (the database, the machine, the load generator).
+   */
+  eventLoopDelayMs?: { p99: number; max: number };
   failures: LoadResult['failures'];
   notes?: string[];
 }
@@ -135,7 +140,7 @@ export function renderReport(r: BenchReport): string {
     `Parcelwise benchmark ${r.date}  (${r.machine.cpus} x ${r.machine.cpuModel}, Node ${r.machine.node}, PostgreSQL ${r.machine.postgres} ${r.machine.database}, commit ${r.git.commit.slice(0, 10)}${r.git.dirty ? '+dirty' : ''}, load average ${r.machine.loadAverage?.start.toFixed(1) ?? '?'} -> ${r.machine.loadAverage?.end?.toFixed(1) ?? '?'})`,
     '',
   );
-  const rows: string[][] = [['scenario', 'phase', 'conn', 'req/s', 'units/s', 'p50 ms', 'p99 ms', 'max ms', 'CPU ms/req svc+db', 'peak RSS MB', 'failed']];
+  const rows: string[][] = [['scenario', 'phase', 'conn', 'req/s', 'units/s', 'p50 ms', 'p99 ms', 'max ms', 'loop max ms', 'CPU ms/req svc+db', 'peak RSS MB', 'failed']];
   for (const s of r.scenarios) {
     rows.push([
       s.id,
@@ -146,13 +151,14 @@ export function renderReport(r: BenchReport): string {
       fmt(s.latencyMs.p50, 2),
       fmt(s.latencyMs.p99, 2),
       fmt(s.latencyMs.max, 1),
+      fmt(s.eventLoopDelayMs?.max, 1),
       `${fmt(s.cpuMsPerRequest.service, 2)} + ${fmt(s.cpuMsPerRequest.database, 2)}`,
       fmt(s.peakRssMb, 0),
       failureText(s.failures),
     ]);
   }
-  for (const s of r.skipped) rows.push([s.id, s.phase, '', 'skipped', '', '', '', '', '', '', s.reason.slice(0, 90)]);
-  out.push(table(rows, ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']));
+  for (const s of r.skipped) rows.push([s.id, s.phase, '', 'skipped', '', '', '', '', '', '', '', s.reason.slice(0, 90)]);
+  out.push(table(rows, ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']));
 
   if (r.ratios.length) {
     out.push('', 'Ratios');

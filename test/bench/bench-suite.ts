@@ -302,6 +302,7 @@ function createInstanceRun(
     const profile = profiling(id);
     if (profile) await service.startProfile();
     const cpu = new CpuMeter(service.pid, databaseName);
+    await service.startLoopMonitor();
     await cpu.start();
     const result: LoadResult = await runLoad({
       baseUrl: service.baseUrl,
@@ -314,6 +315,7 @@ function createInstanceRun(
       progressEvery: opts.progressEvery,
     });
     const cpuCost = await cpu.stop(result.ok);
+    const loop = await service.stopLoopMonitor();
     const memory = await service.memory();
     if (profile) {
       const file = path.join(runDir, 'profiles', `${instanceId}-${id}.cpuprofile`);
@@ -334,6 +336,7 @@ function createInstanceRun(
       latencyMs: result.latency,
       peakRssMb: mb(memory.peakRss),
       cpuMsPerRequest: { service: cpuCost.serviceMsPerRequest, database: cpuCost.databaseMsPerRequest },
+      eventLoopDelayMs: { p99: loop.p99, max: loop.max },
       failures: result.failures,
       ...(opts.rate ? { notes: [`paced at ${opts.rate.toFixed(0)} req/s`] } : {}),
     };
@@ -346,7 +349,7 @@ function createInstanceRun(
     }
     if (!opts.probe) report.scenarios.push(figures);
     log(
-      `  ${id}: ${result.rps.toFixed(0)} req/s${load.unit ? ` (${(result.rps * units).toFixed(0)} ${load.unit}/s)` : ''}, p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms, CPU ${cpuCost.serviceMsPerRequest?.toFixed(2) ?? '?'} + ${cpuCost.databaseMsPerRequest?.toFixed(2) ?? '?'} ms/req, peak RSS ${mb(memory.peakRss).toFixed(0)} MB${failed ? `, ${failed} failed` : ''}`,
+      `  ${id}: ${result.rps.toFixed(0)} req/s${load.unit ? ` (${(result.rps * units).toFixed(0)} ${load.unit}/s)` : ''}, p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms, CPU ${cpuCost.serviceMsPerRequest?.toFixed(2) ?? '?'} + ${cpuCost.databaseMsPerRequest?.toFixed(2) ?? '?'} ms/req, service loop delay p99 ${loop.p99.toFixed(1)} max ${loop.max.toFixed(1)} ms, peak RSS ${mb(memory.peakRss).toFixed(0)} MB${failed ? `, ${failed} failed` : ''}`,
     );
     return figures;
   };

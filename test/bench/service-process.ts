@@ -29,6 +29,16 @@ interface ProbeReply {
   error?: string;
   memory?: NodeJS.MemoryUsage;
   file?: string;
+  loop?: EventLoopDelay;
+}
+
+/** How late the service's event loop ran its 1 ms timer during a window, in ms. */
+export interface EventLoopDelay {
+  p50: number;
+  p99: number;
+  max: number;
+  /** Share of timer samples more than 10 ms late. */
+  over10ms: number;
 }
 
 /**
@@ -174,6 +184,15 @@ export class ServiceProcess {
   async stopProfile(file: string): Promise<string> {
     const reply = await this.probe({ cmd: 'profile-stop', file });
     return reply.file!;
+  }
+
+  /** Starts measuring the service's event-loop delay (needs `probe`). */
+  async startLoopMonitor(): Promise<void> {
+    await this.probe({ cmd: 'loop-start' });
+  }
+
+  async stopLoopMonitor(): Promise<EventLoopDelay> {
+    return (await this.probe({ cmd: 'loop-stop' })).loop!;
   }
 
   private probe(message: Record<string, unknown>): Promise<ProbeReply> {
