@@ -83,6 +83,10 @@ export interface InstanceRun {
   /** Prepares a scenario once (seeding, first request checked) so that several measurements can reuse its load. */
   prepare(scenario: BenchScenario, id?: string): Promise<BenchLoad | undefined>;
   measureLoad(scenario: BenchScenario, load: BenchLoad, opts?: MeasureOptions): Promise<ScenarioFigures | undefined>;
+  /** Starts the CPU profiler when `--profile` names `id` (or `all`); answers whether it did. */
+  startProfile(id: string): Promise<boolean>;
+  /** Stops a profile started by `startProfile`, writes it and adds its summary to the report. */
+  finishProfile(id: string): Promise<void>;
   /** Starts another instance; the caller stops it. */
   spawn: InstanceFactory;
   /** Database name the instance uses (for CPU accounting of its PostgreSQL backends). */
@@ -255,7 +259,18 @@ function createInstanceRun(
   log: (m: string) => void,
   spawn: InstanceFactory,
 ): InstanceRun {
-  const profiling = (id: string) => !!options.profile?.length && (options.profile.includes('all') || options.profile.includes(id));
+  const profiling = (id: string) => !!options.profile?.length && (options.profile.includes('all') || options.profile.includes(id) || options.profile.includes(id.split(':')[0]));
+  const startProfile = async (id: string): Promise<boolean> => {
+    if (!profiling(id)) return false;
+    await service.startProfile();
+    return true;
+  };
+  const finishProfile = async (id: string): Promise<void> => {
+    const file = path.join(runDir, 'profiles', `${instanceId}-${id}.cpuprofile`);
+    await service.stopProfile(file);
+    const top = profileLines(await summariseProfileFile(file));
+    report.profiles.push({ phase: instanceId, scenario: id, file: path.relative(options.root, file), top });
+  };
   const skip = (id: string, reason: string) => {
     report.skipped.push({ id, phase: instanceId, reason });
     log(`  ${id}: skipped (${reason})`);
@@ -299,8 +314,7 @@ function createInstanceRun(
     if (warmup > 0) await runLoad({ baseUrl: service.baseUrl, load, connections, durationSeconds: warmup });
     await sleep(300);
     await service.resetPeak();
-    const profile = profiling(id);
-    if (profile) await service.startProfile();
+    const profile = await startProfile(id);
     const cpu = new CpuMeter(service.pid, databaseName);
     await service.startLoopMonitor();
     await cpu.start();
@@ -317,12 +331,7 @@ function createInstanceRun(
     const cpuCost = await cpu.stop(result.ok);
     const loop = await service.stopLoopMonitor();
     const memory = await service.memory();
-    if (profile) {
-      const file = path.join(runDir, 'profiles', `${instanceId}-${id}.cpuprofile`);
-      await service.stopProfile(file);
-      const top = profileLines(await summariseProfileFile(file));
-      report.profiles.push({ phase: instanceId, scenario: id, file: path.relative(options.root, file), top });
-    }
+    if (profile) await finishProfile(id);
     const units = load.unitsPerRequest ?? 1;
     const figures: ScenarioFigures = {
       id,
@@ -364,6 +373,8 @@ function createInstanceRun(
     log,
     prepare,
     measureLoad,
+    startProfile,
+    finishProfile,
     spawn,
     skip,
     async stop() {

@@ -102,6 +102,7 @@ export async function measurePair(run: InstanceRun, spec: PairSpec): Promise<voi
       perRound.push(Math.max(15, Math.round(warm.rps * roundSeconds)));
       await runs[i].service.resetPeak();
     }
+    const profiled = await Promise.all(runs.map((r, i) => r.startProfile(`${spec.id}:${sides[i].id}`)));
     const results: LoadResult[][] = [[], []];
     const cpuSeconds = [0, 0];
     const dbSeconds: (number | undefined)[] = [0, 0];
@@ -118,6 +119,7 @@ export async function measurePair(run: InstanceRun, spec: PairSpec): Promise<voi
         dbSeconds[i] = cost.databaseMsPerRequest === undefined ? undefined : dbSeconds[i]! + cost.databaseMsPerRequest / 1000;
       }
     }
+    for (let i = 0; i < sides.length; i++) if (profiled[i]) await runs[i].finishProfile(`${spec.id}:${sides[i].id}`);
     const rows: ScenarioFigures[] = [];
     for (let i = 0; i < sides.length; i++) {
       const peak = (await runs[i].service.memory()).peakRss / 1048576;
