@@ -14,6 +14,7 @@ import { findUnusableInput } from './input-guard';
 import { handleClientError } from './client-error';
 import { genRequestId } from './request-id';
 import { createValidationPipe } from './validation.pipe';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 
 export interface CreateAppOptions {
   clock?: Clock;
@@ -28,6 +29,7 @@ export interface CreateAppOptions {
  * OpenAPI document. Used by `main.ts` and by the e2e tests, so that tests run the real thing.
  */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  cacheValidationMetadata();
   // Data files first: a bad file stops the boot before any connection is opened.
   const data = options.data ?? (await loadDataFiles(config));
   const adapter = new FastifyAdapter({
