@@ -20,7 +20,7 @@ import { newId } from '../platform/ids/new-id';
 import { ReferenceData } from '../tariffs/reference-data';
 import { BusinessCalendar } from './business-calendar';
 import { type CarrierCall, type CarrierOutcome, fanOut } from './carrier-fan-out';
-import { deliveryWindow, localNow } from './delivery-window';
+import { type DeliveryWindow, deliveryWindow, localNow } from './delivery-window';
 import { priceOption } from './option-pricing';
 import { rankOptions } from './option-ranking';
 import type { CreateQuoteDto, QuoteSort } from './quote-request.dto';
@@ -43,6 +43,8 @@ interface PricingContext {
   now: Date;
   /** Local now per time zone, computed once per request. */
   localNow: Map<string, { date: string; time: string }>;
+  /** Delivery windows by time zone, cut-off and transit days. */
+  windows: Map<string, DeliveryWindow>;
   fxUsed: Map<string, ExchangeRate & { from: string; to: string }>;
   /** Duty rules of all options, by id: listed once per quote. */
   dutyRules: Map<string, DutyRuleRef>;
@@ -117,6 +119,7 @@ export class QuoteService {
       sellerRegistrations: dto.sellerRegistrations,
       now,
       localNow: new Map(),
+      windows: new Map(),
       fxUsed: new Map(),
       dutyRules: new Map(),
       landedCost: new Map(),
@@ -268,6 +271,7 @@ export class QuoteService {
       rules,
       now,
       localNow: new Map(),
+      windows: new Map(),
       fxUsed: new Map(),
       dutyRules: new Map(),
       landedCost: new Map(),
@@ -285,18 +289,23 @@ export class QuoteService {
     const carrier = this.catalog.get(carrierId);
     if (!carrier) return undefined;
     const local = localNow(this.clock.now(), carrier.timeZone);
-    const w = deliveryWindow(
+    const w = this.window(local, local.date, carrier.services.find((s) => s.code === serviceCode)?.cutoff, shipment, transit);
+    return { pickupDate: w.pickupDate, earliest: w.earliest, latest: w.latest };
+  }
+
+  /** The delivery window of a service handed over on `shipDate` (or its next pick-up day) between the shipment's addresses. */
+  private window(now: { date: string; time: string }, shipDate: string, cutoff: string | undefined, shipment: ShipmentSpec, transit: { minDays: number; maxDays: number }): DeliveryWindow {
+    return deliveryWindow(
       {
-        now: local,
-        shipDate: local.date,
-        cutoff: carrier.services.find((s) => s.code === serviceCode)?.cutoff,
+        now,
+        shipDate,
+        cutoff,
         origin: { country: shipment.shipFrom.country, region: shipment.shipFrom.region },
         destination: { country: shipment.shipTo.country, region: shipment.shipTo.region },
         transit,
       },
       this.calendar,
     );
-    return { pickupDate: w.pickupDate, earliest: w.earliest, latest: w.latest };
   }
 
   /** One carrier rate turned into a quote option: converted, adjusted, dated, with duties and taxes. */
@@ -316,17 +325,13 @@ export class QuoteService {
       local = localNow(ctx.now, zone);
       ctx.localNow.set(zone, local);
     }
-    const window = deliveryWindow(
-      {
-        now: local,
-        shipDate: shipment.shipDate,
-        cutoff: service?.cutoff,
-        origin: { country: shipment.shipFrom.country, region: shipment.shipFrom.region },
-        destination: { country: shipment.shipTo.country, region: shipment.shipTo.region },
-        transit: rate.transit,
-      },
-      this.calendar,
-    );
+    // Carriers with the same time zone, cut-off and transit days share one window.
+    const windowKey = `${zone}|${service?.cutoff ?? ''}|${rate.transit.minDays}|${rate.transit.maxDays}`;
+    let window = ctx.windows.get(windowKey);
+    if (!window) {
+      window = this.window(local, shipment.shipDate, service?.cutoff, shipment, rate.transit);
+      ctx.windows.set(windowKey, window);
+    }
     const estimatedDelivery = rate.estimatedDelivery
       ? { earliest: rate.estimatedDelivery.earliest, latest: rate.estimatedDelivery.latest, holidays: [] }
       : { earliest: window.earliest, latest: window.latest, holidays: window.holidays.map(({ date, country, name }) => ({ date, country, name })) };
