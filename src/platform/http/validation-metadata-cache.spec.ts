@@ -33,6 +33,8 @@ describe('cacheValidationMetadata', () => {
     const after = storage.getTargetValidationMetadatas(Line, '', false, false);
     expect(after.map((m) => `${m.propertyName}:${m.name ?? m.type}`).sort()).toEqual(before.map((m) => `${m.propertyName}:${m.name ?? m.type}`).sort());
     expect(storage.getTargetValidationMetadatas(Line, '', false, false)).toBe(after);
+    // A nested object is looked up with its outer class's name as the schema: kept too.
+    expect(storage.getTargetValidationMetadatas(Line, 'Order', false, false)).toBe(storage.getTargetValidationMetadatas(Line, 'Order', false, false));
     expect(check({ lines: [{ name: 1, quantity: 'x', extra: true }, { name: 'ok', quantity: 2 }] })).toEqual(errorsBefore);
     expect(check({ lines: [{ name: 'ok', quantity: 2 }] })).toEqual([]);
   });

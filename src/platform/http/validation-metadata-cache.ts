@@ -13,7 +13,9 @@ const installed = new WeakSet<object>();
  * answer only changes when a class registers new rules, so it is kept per class until then. On a
  * quote (a dozen nested objects) the lookups took 4-5 % of the service's CPU.
  *
- * Only lookups without groups or schemas are kept (the service uses neither); others go through.
+ * Only lookups without groups are kept (the service uses none); others go through. Lookups are kept
+ * per class and schema name: class-validator passes the outer class's name as the schema when it
+ * validates a nested object.
  */
 export function cacheValidationMetadata(storage: Storage = getMetadataStorage()): void {
   if (installed.has(storage)) return;
@@ -22,7 +24,7 @@ export function cacheValidationMetadata(storage: Storage = getMetadataStorage())
   const group = storage.groupByPropertyName.bind(storage);
   const addValidation = storage.addValidationMetadata.bind(storage);
   const addConstraint = storage.addConstraintMetadata.bind(storage);
-  let byClass = new Map<unknown, Metadata>();
+  let byClass = new Map<unknown, Map<string | undefined, Metadata>>();
   let grouped = new WeakMap<Metadata, ReturnType<Storage['groupByPropertyName']>>();
   const forget = () => {
     byClass = new Map();
@@ -30,11 +32,13 @@ export function cacheValidationMetadata(storage: Storage = getMetadataStorage())
   };
 
   storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
-    if (schema || always || strictGroups || groups?.length) return lookup(target, schema, always, strictGroups, groups);
-    let found = byClass.get(target);
+    if (always || strictGroups || groups?.length) return lookup(target, schema, always, strictGroups, groups);
+    let bySchema = byClass.get(target);
+    if (!bySchema) byClass.set(target, (bySchema = new Map()));
+    let found = bySchema.get(schema);
     if (!found) {
       found = lookup(target, schema, always, strictGroups, groups);
-      byClass.set(target, found);
+      bySchema.set(schema, found);
     }
     return found;
   };
