@@ -1,3 +1,4 @@
+import { deflateRawSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/platform/clock/clock';
 import { QuotePurger } from '../src/rating/quote-purger';
@@ -170,6 +171,14 @@ describe('POST /v1/quotes', () => {
         [legacyId, JSON.stringify({ ...q, id: legacyId }), q.id],
       );
       expect((await t.http().get(`/v1/quotes/${legacyId}`).set(auth(key)).expect(200)).body).toEqual({ ...q, id: legacyId });
+      // So are rows that hold the whole answer deflated (before shared duties were stored once).
+      const deflatedId = `quo_${'0'.repeat(25)}2`;
+      await db.query(
+        `INSERT INTO quote (id, created_at, expires_at, currency, incoterm, shipment, response_deflated, options)
+         SELECT $1, created_at, expires_at, currency, incoterm, shipment, $2, options FROM quote WHERE id = $3`,
+        [deflatedId, deflateRawSync(JSON.stringify({ ...q, id: deflatedId })), q.id],
+      );
+      expect((await t.http().get(`/v1/quotes/${deflatedId}`).set(auth(key)).expect(200)).body).toEqual({ ...q, id: deflatedId });
     });
   });
 

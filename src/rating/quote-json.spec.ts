@@ -1,4 +1,4 @@
-import { serializeQuote } from './quote-json';
+import { expandQuote, serializeQuote } from './quote-json';
 import type { QuoteView } from './quote.types';
 
 const money = (amount: string) => ({ amount, currency: 'USD' });
@@ -46,12 +46,23 @@ describe('serializeQuote', () => {
       exchangeRates: [],
       dutyRules: [],
     } as unknown as QuoteView;
-    expect(serializeQuote(view)).toBe(JSON.stringify(view));
-    expect(JSON.parse(serializeQuote(view))).toEqual(JSON.parse(JSON.stringify(view)));
+    const { json, compact } = serializeQuote(view);
+    expect(json).toBe(JSON.stringify(view));
+    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(view)));
+    expect(expandQuote(compact)).toBe(json);
+    // The shared answer is stored once: two parts for three options.
+    expect(compact.split('\u0000')).toHaveLength(3);
+    expect(compact.split('line with').length - 1).toBe(1);
+  });
+
+  it('an answer stored before the compact form (plain JSON) reads back as it is', () => {
+    const plain = JSON.stringify({ id: 'quo_3', options: [{ id: 'a', dutiesAndTaxes: { total: money('1.00') } }] });
+    expect(expandQuote(plain)).toBe(plain);
   });
 
   it('a quote without options', () => {
     const view = { id: 'quo_2', options: [], unavailable: [] } as unknown as QuoteView;
-    expect(serializeQuote(view)).toBe(JSON.stringify(view));
+    expect(serializeQuote(view).json).toBe(JSON.stringify(view));
+    expect(expandQuote(serializeQuote(view).compact)).toBe(JSON.stringify(view));
   });
 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
 import { InsertBatcher } from '../platform/database/insert-batcher';
+import { expandQuote } from './quote-json';
 import { QuoteEntity } from './quote.entity';
 import type { QuoteView } from './quote.types';
 
@@ -30,7 +31,7 @@ export class QuoteRepository {
     });
   }
 
-  /** Stores a quote; resolves once it is committed. `response` is the answer's JSON exactly as sent. */
+  /** Stores a quote; resolves once it is committed. `response` is the answer in its compact form (`serializeQuote`). */
   insert(q: NewQuote): Promise<void> {
     return this.inserts.insert(q);
   }
@@ -62,7 +63,8 @@ export class QuoteRepository {
   }
 }
 
+/** The answer's JSON exactly as it was sent, from either stored form. */
 function responseText(plain: string | null, deflated: Buffer | null): string {
-  if (deflated) return inflateRawSync(deflated).toString('utf8');
+  if (deflated) return expandQuote(inflateRawSync(deflated).toString('utf8'));
   return plain ?? 'null';
 }

@@ -164,7 +164,7 @@ export class QuoteService {
       exchangeRates: [...ctx.fxUsed.values()],
       dutyRules: [...ctx.dutyRules.values()],
     };
-    const json = serializeQuote(view);
+    const { json, compact } = serializeQuote(view);
     await this.repository.insert({
       id: quoteId,
       createdAt: now,
@@ -174,7 +174,7 @@ export class QuoteService {
       currency: dto.currency,
       incoterm: dto.incoterm,
       shipment,
-      response: json,
+      response: compact,
       options: Object.fromEntries(built.map((b) => [b.view.id, b.booking])),
     });
     return { view, json };
