@@ -1,6 +1,6 @@
 import currency from 'currency.js';
 import fc from 'fast-check';
-import { round, roundValue, sum, toMoney } from './money';
+import { exact, percentOf, round, roundAmount, roundValue, sum, toMoney } from './money';
 import type { CurrencyTable } from './money';
 
 const table: CurrencyTable = {
@@ -66,5 +66,21 @@ describe('roundValue', () => {
   ])('rounds %p next to a half of the working decimals as currency.js does (EUR %p)', (v, expected) => {
     expect(roundValue(v, 'EUR', table)).toBe(expected);
     expect(roundValue(v, 'EUR', table)).toBe(reference(v, 'EUR'));
+  });
+});
+
+describe('percentOf', () => {
+  // Rate-card fuel lines use it instead of currency.js: the same value, rounded to the minor units.
+  it('answers what currency.js answers for amounts at minor units and percentages with up to 4 decimals', () => {
+    const amounts = fc.integer({ min: 0, max: 5e8 }).map((n) => n / 100);
+    const percents = fc.integer({ min: 0, max: 1e6 }).map((n) => n / 1e4);
+    fc.assert(
+      fc.property(amounts, percents, (a, p) => {
+        const ours = percentOf(a, p);
+        const theirs = exact(a).multiply(p).divide(100).value;
+        return ours === theirs && roundAmount(ours, 2) === roundAmount(theirs, 2);
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });

@@ -54,6 +54,17 @@ export function roundAmount(value: number, digits: number): number {
   return (Math.sign(n) * Math.round(Math.abs(n) * factor + 1e-9)) / factor || 0;
 }
 
+/**
+ * `percent` % of `value` at the 6 working decimals: `exact(value).multiply(percent).divide(100).value`
+ * step for step (currency.js scales by 10^6, fixes to 4 places and rounds after each operation), without
+ * building its objects.
+ */
+export function percentOf(value: number, percent: number): number {
+  const scaled = (v: number) => Math.round(Number((v * WORKING).toFixed(4)));
+  const multiplied = scaled((scaled(value) * percent) / WORKING);
+  return scaled(multiplied / (100 * WORKING)) / WORKING;
+}
+
 /** Formats a value already rounded to the currency's minor units as API money. */
 export function toMoney(value: currency.Any, code: string, table: CurrencyTable): Money {
   const precision = table.minorUnits(code);

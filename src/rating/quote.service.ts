@@ -12,7 +12,7 @@ import { PricingRulesService } from '../customers/pricing-rules.service';
 import { LandedCostService } from '../landed-cost/landed-cost.service';
 import type { LandedCostInput, LandedCostResult } from '../landed-cost/landed-cost.types';
 import { type ExchangeRate, ExchangeRateTable, type GivenRate } from '../money/exchange-rates';
-import { exact, round } from '../money/money';
+import { roundAmount } from '../money/money';
 import { Clock } from '../platform/clock/clock';
 import { AppConfig } from '../platform/config/app-config';
 import { AppError } from '../platform/errors/app-error';
@@ -339,8 +339,9 @@ export class QuoteService {
     const duties = this.dutiesAndTaxes(carrier, price.total.amount, ctx, window.pickupDate);
     const digits = currencies.minorUnits(currency);
     const atCheckout = shipment.incoterm === 'DDP' ? Number(duties.total.amount) : sumCollectedAtSale(duties);
-    const landed = round(exact(price.total.amount).add(atCheckout), currency, currencies).value;
-    const buyerTotal = exact(price.total.amount).add(duties.total.amount).value;
+    // Plain numbers (as `round(exact(a).add(b))` would answer): both are already at minor units.
+    const landed = roundAmount(Number(price.total.amount) + atCheckout, digits);
+    const buyerTotal = roundAmount(Number(price.total.amount) + Number(duties.total.amount), 6);
     const tracked = (service as { tracked?: boolean } | undefined)?.tracked ?? true;
     return {
       view: {

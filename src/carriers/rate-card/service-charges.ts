@@ -1,5 +1,4 @@
-import currency from 'currency.js';
-import { roundValue, type CurrencyTable } from '../../money/money';
+import { percentOf, roundValue, type CurrencyTable } from '../../money/money';
 import type { ChargeLine, ServiceExclusion } from '../carrier-adapter';
 import type { ParcelSpec, ShipmentSpec } from '../shipment-spec';
 import { inCategory } from './dangerous-goods';
@@ -93,7 +92,7 @@ export function priceService(
 
   const fuelPercent = fuelPercentOn(carrier, shipment.shipDate);
   if (fuelPercent > 0) {
-    charges.push(line('fuel', 'fuel', currency(fuelBase, { precision: 6 }).multiply(fuelPercent).divide(100).value, `Fuel surcharge ${fuelPercent}%`));
+    charges.push(line('fuel', 'fuel', percentOf(fuelBase, fuelPercent), `Fuel surcharge ${fuelPercent}%`));
   }
   return { charges, chargeableWeightKg: Number(chargeableKg.toFixed(3)), fuelPercent };
 }
