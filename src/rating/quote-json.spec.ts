@@ -60,6 +60,13 @@ describe('serializeQuote', () => {
     expect(expandQuote(plain)).toBe(plain);
   });
 
+  it('many distinct answers (two-digit part numbers)', () => {
+    const view = { id: 'quo_4', options: Array.from({ length: 12 }, (_, i) => option(`o${i}`, duties(`${i}.00`, `line ${i}`))), unavailable: [] } as unknown as QuoteView;
+    const { json, compact } = serializeQuote(view);
+    expect(json).toBe(JSON.stringify(view));
+    expect(expandQuote(compact)).toBe(json);
+  });
+
   it('a quote without options', () => {
     const view = { id: 'quo_2', options: [], unavailable: [] } as unknown as QuoteView;
     expect(serializeQuote(view).json).toBe(JSON.stringify(view));

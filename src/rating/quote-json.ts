@@ -22,17 +22,24 @@ const PLACEHOLDER = /"dutiesAndTaxes":(\d+)/g;
 export function serializeQuote(view: QuoteView): SerializedQuote {
   const shared = new Map<object, number>();
   const parts: string[] = [];
-  const options = view.options.map((option) => {
+  const sent: string[] = [];
+  const stored: string[] = [];
+  for (const option of view.options) {
     let index = shared.get(option.dutiesAndTaxes);
     if (index === undefined) {
       index = parts.push(JSON.stringify(option.dutiesAndTaxes)) - 1;
       shared.set(option.dutiesAndTaxes, index);
     }
     // Replacing the value keeps the key's place; a string value cannot hold `"dutiesAndTaxes":` unescaped.
-    return JSON.stringify({ ...option, dutiesAndTaxes: index });
-  });
-  const skeleton = fill(JSON.stringify({ ...view, options: 0 }), '"options":0', `[${options.join(',')}]`);
-  return { json: fillParts(skeleton, parts), compact: [skeleton, ...parts].join(PART) };
+    const skeleton = JSON.stringify({ ...option, dutiesAndTaxes: index });
+    stored.push(skeleton);
+    sent.push(fill(skeleton, `"dutiesAndTaxes":${index}`, parts[index]));
+  }
+  const outer = JSON.stringify({ ...view, options: 0 });
+  return {
+    json: fill(outer, '"options":0', `[${sent.join(',')}]`),
+    compact: [fill(outer, '"options":0', `[${stored.join(',')}]`), ...parts].join(PART),
+  };
 }
 
 /** The answer's JSON from its compact stored form (a stored answer without parts is returned as it is). */
@@ -46,10 +53,10 @@ function fillParts(skeleton: string, parts: string[]): string {
   return skeleton.replace(PLACEHOLDER, (_, index: string) => `"dutiesAndTaxes":${parts[Number(index)]}`);
 }
 
-/** Puts `value` in place of the `0` that ends the first `marker` in `json`. */
+/** Puts `value` in place of the number that ends the first `marker` in `json`. */
 function fill(json: string, marker: string, value: string): string {
   const at = json.indexOf(marker);
   if (at < 0) throw new Error(`serializeQuote: ${marker} not found`);
-  const end = at + marker.length;
-  return `${json.slice(0, end - 1)}${value}${json.slice(end)}`;
+  const colon = json.indexOf(':', at + 1);
+  return `${json.slice(0, colon + 1)}${value}${json.slice(at + marker.length)}`;
 }

@@ -1,9 +1,19 @@
 import type { ParcelSpec } from '../shipment-spec';
 
-/** Sides of a parcel sorted longest first, or undefined when the parcel has no dimensions. */
-export function sortedSides(p: ParcelSpec): [number, number, number] | undefined {
-  if (p.lengthCm === undefined || p.widthCm === undefined || p.heightCm === undefined) return undefined;
-  return [p.lengthCm, p.widthCm, p.heightCm].sort((a, b) => b - a) as [number, number, number];
+/** Sorted sides per parcel: a quote asks for them once per parcel, service and surcharge rule. */
+const sidesOf = new WeakMap<ParcelSpec, { l: number | undefined; w: number | undefined; h: number | undefined; sides: Readonly<[number, number, number]> | undefined }>();
+
+/** Sides of a parcel sorted longest first, or undefined when the parcel has no dimensions. Read-only: shared between callers. */
+export function sortedSides(p: ParcelSpec): Readonly<[number, number, number]> | undefined {
+  const known = sidesOf.get(p);
+  // The dimensions are compared too, so that a parcel changed after it was measured is measured again.
+  if (known && known.l === p.lengthCm && known.w === p.widthCm && known.h === p.heightCm) return known.sides;
+  const sides =
+    p.lengthCm === undefined || p.widthCm === undefined || p.heightCm === undefined
+      ? undefined
+      : (Object.freeze([p.lengthCm, p.widthCm, p.heightCm].sort((a, b) => b - a)) as Readonly<[number, number, number]>);
+  sidesOf.set(p, { l: p.lengthCm, w: p.widthCm, h: p.heightCm, sides });
+  return sides;
 }
 
 /** Longest side plus girth (twice the sum of the two other sides), the postal and courier size measure. */
@@ -27,6 +37,6 @@ export function chargeableWeight(p: ParcelSpec, divisor?: number): number {
 }
 
 /** Sides fit when each sorted side is within the limit's sorted side. */
-export function fitsWithin(sides: [number, number, number], limit: [number, number, number]): boolean {
+export function fitsWithin(sides: Readonly<[number, number, number]>, limit: Readonly<[number, number, number]>): boolean {
   return sides[0] <= limit[0] && sides[1] <= limit[1] && sides[2] <= limit[2];
 }

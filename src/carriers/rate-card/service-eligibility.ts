@@ -179,7 +179,7 @@ export function checkEligibility(
 }
 
 /** The smallest pallet type (in the order listed) that takes the weight and, when known, the size. */
-export function classifyPallet(weightKg: number, sides: [number, number, number] | undefined, types: PalletType[]): PalletType | 'weight' | 'dimensions' {
+export function classifyPallet(weightKg: number, sides: Readonly<[number, number, number]> | undefined, types: PalletType[]): PalletType | 'weight' | 'dimensions' {
   const byWeight = types.filter((t) => weightKg <= t.maxWeightKg);
   if (!byWeight.length) return 'weight';
   const fit = sides ? byWeight.find((t) => fitsWithin(sides, t.maxDimensionsCm)) : byWeight[0];

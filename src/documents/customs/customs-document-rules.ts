@@ -23,8 +23,26 @@ export interface CustomsDocumentsDecision {
   reasons: string[];
 }
 
+/** Recent answers per territory table, by country and postal code (bounded: postal codes are many). */
+const recentTerritories = new WeakMap<CustomsTerritory[], Map<string, string>>();
+const RECENT_MAX = 5000;
+
 /** Where an address lies: a customs territory's id, or `country:XX` for a country on its own. */
 export function territoryOf(address: { country: string; postalCode?: string }, territories: CustomsTerritory[]): string {
+  // A quote asks this for every carrier it rates; the answer depends only on country and postal code.
+  let recent = recentTerritories.get(territories);
+  if (!recent) recentTerritories.set(territories, (recent = new Map()));
+  const key = `${address.country}|${address.postalCode ?? ''}`;
+  let found = recent.get(key);
+  if (found === undefined) {
+    if (recent.size >= RECENT_MAX) recent.clear();
+    found = findTerritory(address, territories);
+    recent.set(key, found);
+  }
+  return found;
+}
+
+function findTerritory(address: { country: string; postalCode?: string }, territories: CustomsTerritory[]): string {
   const postal = (address.postalCode ?? '').toUpperCase().replace(/[^0-9A-Z]/g, '');
   const inPart = (p: TerritoryPart) => p.country === address.country && postal !== '' && p.postalCodePrefixes.some((prefix) => postal.startsWith(prefix));
   // A part named explicitly (e.g. Buesingen, German but in Swiss customs) wins over a whole country.
