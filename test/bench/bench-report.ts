@@ -27,6 +27,8 @@ export interface ScenarioFigures {
    * max came from outside the service process (the database, the machine, the load generator).
    */
   eventLoopDelayMs?: { p99: number; max: number };
+  /** Garbage collection in the service during the window: pauses per request and the longest one (ms). */
+  gc?: { msPerRequest: number; maxPauseMs: number; count: number };
   failures: LoadResult['failures'];
   notes?: string[];
 }

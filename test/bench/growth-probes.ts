@@ -103,6 +103,7 @@ export async function measurePair(run: InstanceRun, spec: PairSpec): Promise<voi
       await runs[i].service.resetPeak();
     }
     const profiled = await Promise.all(runs.map((r, i) => r.startProfile(`${spec.id}:${sides[i].id}`)));
+    await Promise.all(runs.map((r) => r.service.startLoopMonitor()));
     const results: LoadResult[][] = [[], []];
     const cpuSeconds = [0, 0];
     const dbSeconds: (number | undefined)[] = [0, 0];
@@ -119,6 +120,7 @@ export async function measurePair(run: InstanceRun, spec: PairSpec): Promise<voi
         dbSeconds[i] = cost.databaseMsPerRequest === undefined ? undefined : dbSeconds[i]! + cost.databaseMsPerRequest / 1000;
       }
     }
+    const loops = await Promise.all(runs.map((r) => r.service.stopLoopMonitor()));
     for (let i = 0; i < sides.length; i++) if (profiled[i]) await runs[i].finishProfile(`${spec.id}:${sides[i].id}`);
     const rows: ScenarioFigures[] = [];
     for (let i = 0; i < sides.length; i++) {
@@ -129,12 +131,14 @@ export async function measurePair(run: InstanceRun, spec: PairSpec): Promise<voi
         databaseMsPerRequest: ok && dbSeconds[i] !== undefined ? (dbSeconds[i]! * 1000) / ok : undefined,
       };
       const row = foldRounds(`${spec.id}:${sides[i].id}`, `${spec.scenario.title} [${sides[i].label}]`, sides[i].id, results[i], peak, cpu, `median of ${rounds} alternating rounds of about ${roundSeconds}s`);
+      row.eventLoopDelayMs = { p99: loops[i].p99, max: loops[i].max };
+      row.gc = { msPerRequest: ok ? loops[i].gc.totalMs / ok : 0, maxPauseMs: loops[i].gc.maxMs, count: loops[i].gc.count };
       const failed = results[i].reduce((a, x) => a + x.requests - x.ok, 0);
       if (!results[i].some((x) => x.ok > 0)) run.report.errors.push(`${spec.id}/${sides[i].id}: no successful response`);
       if (failed > 0) run.report.errors.push(`${spec.id}/${sides[i].id}: ${failed} unsuccessful responses ${JSON.stringify(row.failures.statusCodes)}`);
       run.report.scenarios.push(row);
       rows.push(row);
-      run.log(`  ${row.id}: p50 ${row.latencyMs.p50.toFixed(2)} ms, p99 ${row.latencyMs.p99.toFixed(2)} ms (${connections} connection)`);
+      run.log(`  ${row.id}: p50 ${row.latencyMs.p50.toFixed(2)} ms, p99 ${row.latencyMs.p99.toFixed(2)} ms (${connections} connection), GC ${row.gc.msPerRequest.toFixed(2)} ms/req in ${row.gc.count} collections (longest ${row.gc.maxPauseMs.toFixed(1)} ms)`);
     }
     ratioOf(run.report, {
       id: spec.id,

@@ -2,20 +2,31 @@
 // (test/bench/service-process.ts) and never by `npm start`. It answers on the IPC channel:
 //   { cmd: 'gc' }                       -> full garbage collection (needs --expose-gc), then memoryUsage()
 //   { cmd: 'profile-start' }            -> starts the V8 CPU profiler
-//   { cmd: 'profile-stop', file }       -> stops it and writes a .cpuprofile to `file`
+//   { cmd: 'profile-stop', file }       -> stops it and writes a .cpuprofile to `file`, and the allocations
+//                                          sampled meanwhile to the same name with .heapprofile
 //   { cmd: 'loop-start' }               -> starts measuring event-loop delay (perf_hooks, 1 ms resolution)
-//   { cmd: 'loop-stop' }                -> stops it: { loop: { p50, p99, max, over10ms } } in ms
+//   { cmd: 'loop-stop' }                -> stops it: { loop: { p50, p99, max, over10ms, gc } } in ms, where
+//                                          gc = { count, totalMs, maxMs, byKind } of the collections in between
 // Profiling in-process through node:inspector lets the runner profile exactly one scenario's window;
 // `node --cpu-prof` would profile boot and seeding too, and writes nothing when the process dies of a signal.
 'use strict';
 const inspector = require('node:inspector');
 const fs = require('node:fs');
 const path = require('node:path');
-const { monitorEventLoopDelay } = require('node:perf_hooks');
+const { monitorEventLoopDelay, PerformanceObserver, constants } = require('node:perf_hooks');
+
+const GC_KINDS = {
+  [constants.NODE_PERFORMANCE_GC_MINOR]: 'scavenge',
+  [constants.NODE_PERFORMANCE_GC_MAJOR]: 'mark-compact',
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+  [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak-callbacks',
+};
 
 if (typeof process.send === 'function') {
   let session;
   let loop;
+  let gcObserver;
+  let gc;
   const post = (method, params) =>
     new Promise((resolve, reject) => session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))));
 
@@ -35,19 +46,37 @@ if (typeof process.send === 'function') {
       await post('Profiler.enable');
       await post('Profiler.setSamplingInterval', { interval: 500 });
       await post('Profiler.start');
+      await post('HeapProfiler.enable');
+      // Sampled allocations (one sample per 16 KB on average): where the garbage comes from.
+      await post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
       return {};
     },
     async 'profile-stop'(msg) {
       const { profile } = await post('Profiler.stop');
       await post('Profiler.disable');
+      const { profile: allocations } = await post('HeapProfiler.stopSampling');
+      await post('HeapProfiler.disable');
       fs.mkdirSync(path.dirname(msg.file), { recursive: true });
       fs.writeFileSync(msg.file, JSON.stringify(profile));
+      fs.writeFileSync(msg.file.replace(/\.cpuprofile$/, '.heapprofile'), JSON.stringify(allocations));
       return { file: msg.file };
     },
     async 'loop-start'() {
       loop?.disable();
       loop = monitorEventLoopDelay({ resolution: 1 });
       loop.enable();
+      gc = { count: 0, totalMs: 0, maxMs: 0, byKind: {} };
+      gcObserver?.disconnect();
+      gcObserver = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          const kind = GC_KINDS[e.detail?.kind ?? e.kind] ?? 'other';
+          gc.count++;
+          gc.totalMs += e.duration;
+          gc.maxMs = Math.max(gc.maxMs, e.duration);
+          gc.byKind[kind] = (gc.byKind[kind] ?? 0) + e.duration;
+        }
+      });
+      gcObserver.observe({ entryTypes: ['gc'] });
       return {};
     },
     async 'loop-stop'() {
@@ -57,7 +86,9 @@ if (typeof process.send === 'function') {
       // more than 10 ms late (the timer fires about once per ms of an idle loop, less when busy).
       const ms = (ns) => Math.max(0, ns / 1e6 - 1);
       const over = loop.count ? 1 - cumulativeBelow(loop, 11e6) : 0;
-      const result = { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max), over10ms: over };
+      gcObserver?.disconnect();
+      gcObserver = undefined;
+      const result = { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max), over10ms: over, gc };
       loop = undefined;
       return { loop: result };
     },

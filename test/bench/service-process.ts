@@ -39,6 +39,8 @@ export interface EventLoopDelay {
   max: number;
   /** Share of timer samples more than 10 ms late. */
   over10ms: number;
+  /** Garbage collections in the window (main-thread pauses as perf_hooks reports them). */
+  gc: { count: number; totalMs: number; maxMs: number; byKind: Record<string, number> };
 }
 
 /**
