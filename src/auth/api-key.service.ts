@@ -31,6 +31,8 @@ export class ApiKeyService {
    */
   private readonly recent = new Map<string, { principal: Principal; until: number }>();
   private static readonly RECENT_MAX = 10_000;
+  /** Counts revocations here: a lookup that overlapped one does not remember what it read. */
+  private revocations = 0;
 
   constructor(
     @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
@@ -60,8 +62,12 @@ export class ApiKeyService {
   }
 
   async revoke(id: string): Promise<void> {
-    for (const [hash, entry] of this.recent) if (entry.principal.keyId === id) this.recent.delete(hash);
+    this.revocations++;
+    this.forget(id);
     const result = await this.keys.update({ id, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+    // A lookup may have read the row before the update committed: forget the key again.
+    this.revocations++;
+    this.forget(id);
     if (!result.affected) {
       const exists = await this.keys.existsBy({ id });
       if (!exists) throw AppError.notFound('API key');
@@ -77,6 +83,7 @@ export class ApiKeyService {
     if (cached && cached.until > now) {
       principal = cached.principal;
     } else {
+      const revocationsBefore = this.revocations;
       // A prepared statement skips TypeORM's query building and planning.
       const [row] = await preparedQuery<{ id: string; name: string; scopes: Scope[] }>(
         this.keys.manager.connection,
@@ -89,13 +96,18 @@ export class ApiKeyService {
         return undefined;
       }
       principal = { keyId: row.id, name: row.name, scopes: row.scopes };
-      this.remember(hash, principal, now);
+      // Read while a key was being revoked here: answered, but not remembered (it may be that key).
+      if (revocationsBefore === this.revocations) this.remember(hash, principal, now);
     }
     if ((this.touched.get(principal.keyId) ?? 0) < now - 60_000) {
       this.touched.set(principal.keyId, now);
       void this.keys.update({ id: principal.keyId }, { lastUsedAt: new Date(now) }).catch(() => undefined);
     }
     return principal;
+  }
+
+  private forget(keyId: string): void {
+    for (const [hash, entry] of this.recent) if (entry.principal.keyId === keyId) this.recent.delete(hash);
   }
 
   private remember(hash: string, principal: Principal, now: number): void {

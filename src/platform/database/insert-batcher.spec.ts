@@ -7,14 +7,20 @@ interface Call {
   values: unknown[];
 }
 
-/** A pool that answers after `release()` and refuses statements carrying the value 'bad'. */
+/** A pool that answers after `release()`: refuses statements carrying 'bad' (a data error) and fails those carrying 'down' (the connection). */
 function fakeDatabase() {
   const calls: Call[] = [];
   const gates: (() => void)[] = [];
   const master = {
     query(config: Call): Promise<{ rows: unknown[] }> {
       calls.push(config);
-      return new Promise((resolve, reject) => gates.push(() => (config.values.includes('bad') ? reject(new Error('invalid input')) : resolve({ rows: [] }))));
+      return new Promise((resolve, reject) =>
+        gates.push(() => {
+          if (config.values.includes('bad')) reject(Object.assign(new Error('invalid input'), { code: '22P02', severity: 'ERROR' }));
+          else if (config.values.includes('down')) reject(Object.assign(new Error('Connection terminated unexpectedly'), {}));
+          else resolve({ rows: [] });
+        }),
+      );
     },
   };
   const release = async () => {
@@ -73,6 +79,29 @@ describe('InsertBatcher', () => {
     await release();
     expect((await outcomes).map((o) => (o.status === 'fulfilled' ? o.value : (o.reason as Error).message))).toEqual([undefined, undefined, 'invalid input', undefined]);
     expect(calls.map((c) => c.name)).toEqual(['thing-insert-1', 'thing-insert-3', 'thing-insert-1', 'thing-insert-1', 'thing-insert-1']);
+  });
+
+  it('a row whose values cannot be built fails alone, and nothing is left unsettled', async () => {
+    const { db, release } = fakeDatabase();
+    const batcher = new InsertBatcher<{ id: string; note: unknown }>(db, { name: 'thing-insert', table: 'thing', columns: ['id', 'note'], values: (r) => [r.id, JSON.stringify(r.note)] });
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    const first = batcher.insert({ id: 'a', note: 1 });
+    const rest = [batcher.insert({ id: 'b', note: 2 }), batcher.insert({ id: 'c', note: cyclic }), batcher.insert({ id: 'd', note: 4 })];
+    const outcomes = Promise.allSettled([first, ...rest]);
+    await release();
+    expect((await outcomes).map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+  });
+
+  it('a failure that is not about a row (the connection) fails the whole batch without retrying it row by row', async () => {
+    const { db, calls, release } = fakeDatabase();
+    const batcher = batcherOn(db);
+    const first = batcher.insert({ id: 'a', note: 'ok' });
+    const batch = [batcher.insert({ id: 'b', note: 'ok' }), batcher.insert({ id: 'c', note: 'down' })];
+    const outcomes = Promise.allSettled([first, ...batch]);
+    await release();
+    expect((await outcomes).map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected']);
+    expect(calls.map((c) => c.name)).toEqual(['thing-insert-1', 'thing-insert-2']);
   });
 
   it('keeps going after a failure: the next row is written', async () => {
