@@ -50,8 +50,8 @@ describe('serializeQuote', () => {
     expect(json).toBe(JSON.stringify(view));
     expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(view)));
     expect(expandQuote(compact)).toBe(json);
-    // The shared answer is stored once: two parts for three options.
-    expect(compact.split('\u0000')).toHaveLength(3);
+    // The shared answer is stored once: the tag, the answer and two parts for three options.
+    expect(compact.split('\u0000')).toHaveLength(4);
     expect(compact.split('line with').length - 1).toBe(1);
   });
 
@@ -65,6 +65,13 @@ describe('serializeQuote', () => {
     const { json, compact } = serializeQuote(view);
     expect(json).toBe(JSON.stringify(view));
     expect(expandQuote(compact)).toBe(json);
+  });
+
+  it('a numeric dutiesAndTaxes elsewhere in the answer is left alone', () => {
+    const view = { id: 'quo_5', options: [option('a', duties('1.00', 'x'), { extra: { dutiesAndTaxes: 7 } })], unavailable: [] } as unknown as QuoteView;
+    const { json, compact } = serializeQuote(view);
+    expect(expandQuote(compact)).toBe(json);
+    expect(JSON.parse(expandQuote(compact)).options[0].extra).toEqual({ dutiesAndTaxes: 7 });
   });
 
   it('a quote without options', () => {

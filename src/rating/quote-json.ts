@@ -6,9 +6,15 @@ export interface SerializedQuote {
   compact: string;
 }
 
-/** Separates the parts of the compact form; JSON text never holds a raw NUL (JSON.stringify escapes it). */
+/**
+ * The compact form: `PWQ2`, then the answer with each option's duties and taxes replaced by a part
+ * number between two U+0001, then the parts, all separated by NUL. JSON text never holds a raw
+ * control character (JSON.stringify escapes them), so neither the separators nor the placeholders can
+ * be mistaken for content, and a stored plain answer (JSON starts with `{`) is told apart by its start.
+ */
 const PART = '\u0000';
-const PLACEHOLDER = /"dutiesAndTaxes":(\d+)/g;
+const COMPACT = `PWQ2${PART}`;
+const PLACEHOLDER = /\u0001(\d+)\u0001/g;
 
 /**
  * `JSON.stringify(view)`, character for character, with each duties-and-taxes answer serialised once.
@@ -31,32 +37,28 @@ export function serializeQuote(view: QuoteView): SerializedQuote {
       shared.set(option.dutiesAndTaxes, index);
     }
     // Replacing the value keeps the key's place; a string value cannot hold `"dutiesAndTaxes":` unescaped.
-    const skeleton = JSON.stringify({ ...option, dutiesAndTaxes: index });
-    stored.push(skeleton);
-    sent.push(fill(skeleton, `"dutiesAndTaxes":${index}`, parts[index]));
+    const skeleton = JSON.stringify({ ...option, dutiesAndTaxes: 0 });
+    stored.push(fill(skeleton, '"dutiesAndTaxes":0', `\u0001${index}\u0001`));
+    sent.push(fill(skeleton, '"dutiesAndTaxes":0', parts[index]));
   }
   const outer = JSON.stringify({ ...view, options: 0 });
   return {
     json: fill(outer, '"options":0', `[${sent.join(',')}]`),
-    compact: [fill(outer, '"options":0', `[${stored.join(',')}]`), ...parts].join(PART),
+    compact: COMPACT + [fill(outer, '"options":0', `[${stored.join(',')}]`), ...parts].join(PART),
   };
 }
 
 /** The answer's JSON from its compact stored form (a stored answer without parts is returned as it is). */
 export function expandQuote(stored: string): string {
-  if (!stored.includes(PART)) return stored;
-  const [skeleton, ...parts] = stored.split(PART);
-  return fillParts(skeleton, parts);
+  if (!stored.startsWith(COMPACT)) return stored;
+  const [skeleton, ...parts] = stored.slice(COMPACT.length).split(PART);
+  return skeleton.replace(PLACEHOLDER, (_, index: string) => parts[Number(index)]);
 }
 
-function fillParts(skeleton: string, parts: string[]): string {
-  return skeleton.replace(PLACEHOLDER, (_, index: string) => `"dutiesAndTaxes":${parts[Number(index)]}`);
-}
-
-/** Puts `value` in place of the number that ends the first `marker` in `json`. */
+/** Puts `value` in place of the `0` that ends the first `marker` in `json`. */
 function fill(json: string, marker: string, value: string): string {
   const at = json.indexOf(marker);
   if (at < 0) throw new Error(`serializeQuote: ${marker} not found`);
-  const colon = json.indexOf(':', at + 1);
-  return `${json.slice(0, colon + 1)}${value}${json.slice(at + marker.length)}`;
+  const end = at + marker.length;
+  return `${json.slice(0, end - 1)}${value}${json.slice(end)}`;
 }
