@@ -27,7 +27,8 @@ export class ApiKeyService {
   private readonly touched = new Map<string, number>();
   /**
    * Keys checked within API_KEY_CACHE_SECONDS, by hash: a checkout sends its key with every quote, and
-   * the lookup cost about 0.17 ms of service CPU (and a database round trip) per request. Only valid keys are kept (a new key works at once).
+   * the lookup cost about 0.17 ms of service CPU (and a database round trip) per request. Only valid
+   * keys are kept, so a key created on another instance works here at once.
    */
   private readonly recent = new Map<string, { principal: Principal; until: number }>();
   private static readonly RECENT_MAX = 10_000;
