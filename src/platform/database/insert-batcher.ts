@@ -78,9 +78,15 @@ export class InsertBatcher<Row> {
     }
   }
 
-  /** Always a promise, also when building a row's values throws. */
+  /** Always a promise, also when building a row's values throws (that error is then a row's: see isRowError). */
   private async write(rows: Row[]): Promise<void> {
-    const values = rows.flatMap((row) => this.options.values(row));
+    let values: unknown[];
+    try {
+      values = rows.flatMap((row) => this.options.values(row));
+    } catch (e) {
+      if (e !== null && typeof e === 'object') unbuildable.add(e);
+      throw e;
+    }
     await preparedQuery(this.db, `${this.options.name}-${rows.length}`, this.text(rows.length), values);
   }
 
@@ -96,17 +102,16 @@ export class InsertBatcher<Row> {
   }
 }
 
+/** Errors thrown while a row's values were built, before any statement was sent. */
+const unbuildable = new WeakSet<object>();
+
 /**
- * Whether an error is about the data of a row: PostgreSQL's classes 22 (data exception) and 23
- * (integrity constraint violation), or a row whose values could not be built at all (no SQLSTATE).
+ * Whether an error is about the data of a row: a row whose values could not be built, or PostgreSQL's
+ * classes 22 (data exception) and 23 (integrity constraint violation). Anything else (the connection,
+ * a timeout, the server) is not.
  */
 function isRowError(e: unknown): boolean {
+  if (e !== null && typeof e === 'object' && unbuildable.has(e)) return true;
   const code = (e as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string') return !(e && typeof e === 'object' && 'severity' in e) && !isConnectionError(e);
-  return code.startsWith('22') || code.startsWith('23');
-}
-
-function isConnectionError(e: unknown): boolean {
-  const message = e instanceof Error ? e.message : '';
-  return /connect|terminat|timeout|ECONN|EPIPE/i.test(message);
+  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
 }
