@@ -12,7 +12,7 @@ import { BenchLoad, BenchScenario, BenchSkip } from './bench-scenario';
 import { CpuMeter } from './cpu-accounting';
 import { profileLines, summariseProfileFile } from './cpu-profile-summary';
 import { LoadResult, runLoad } from './load-generator';
-import { ServiceProcess, sleep } from './service-process';
+import { loopFigures, ServiceProcess, sleep } from './service-process';
 import { buildPlan, PhasePlan } from './suite-plan';
 import { evaluateTargets } from './targets';
 
@@ -345,8 +345,7 @@ function createInstanceRun(
       latencyMs: result.latency,
       peakRssMb: mb(memory.peakRss),
       cpuMsPerRequest: { service: cpuCost.serviceMsPerRequest, database: cpuCost.databaseMsPerRequest },
-      eventLoopDelayMs: { p99: loop.p99, max: loop.max },
-      gc: { msPerRequest: result.ok ? loop.gc.totalMs / result.ok : 0, maxPauseMs: loop.gc.maxMs, count: loop.gc.count },
+      ...loopFigures(loop, result.ok),
       failures: result.failures,
       ...(opts.rate ? { notes: [`paced at ${opts.rate.toFixed(0)} req/s`] } : {}),
     };
@@ -359,7 +358,7 @@ function createInstanceRun(
     }
     if (!opts.probe) report.scenarios.push(figures);
     log(
-      `  ${id}: ${result.rps.toFixed(0)} req/s${load.unit ? ` (${(result.rps * units).toFixed(0)} ${load.unit}/s)` : ''}, p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms, CPU ${cpuCost.serviceMsPerRequest?.toFixed(2) ?? '?'} + ${cpuCost.databaseMsPerRequest?.toFixed(2) ?? '?'} ms/req, service loop delay p99 ${loop.p99.toFixed(1)} max ${loop.max.toFixed(1)} ms, GC ${result.ok ? (loop.gc.totalMs / result.ok).toFixed(2) : '?'} ms/req (longest ${loop.gc.maxMs.toFixed(1)} ms), peak RSS ${mb(memory.peakRss).toFixed(0)} MB${failed ? `, ${failed} failed` : ''}`,
+      `  ${id}: ${result.rps.toFixed(0)} req/s${load.unit ? ` (${(result.rps * units).toFixed(0)} ${load.unit}/s)` : ''}, p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms, CPU ${cpuCost.serviceMsPerRequest?.toFixed(2) ?? '?'} + ${cpuCost.databaseMsPerRequest?.toFixed(2) ?? '?'} ms/req, service loop delay p99 ${loop.p99.toFixed(1)} max ${loop.max.toFixed(1)} ms, GC ${figures.gc!.msPerRequest.toFixed(2)} ms/req (longest ${figures.gc!.maxPauseMs.toFixed(1)} ms), peak RSS ${mb(memory.peakRss).toFixed(0)} MB${failed ? `, ${failed} failed` : ''}`,
     );
     return figures;
   };

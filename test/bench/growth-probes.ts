@@ -3,6 +3,7 @@ import type { BenchLoad, BenchScenario } from './bench-scenario';
 import type { InstanceRun, InstanceSettings } from './bench-suite';
 import { CpuCost, CpuMeter } from './cpu-accounting';
 import { LoadResult, runLoad } from './load-generator';
+import { loopFigures } from './service-process';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -131,14 +132,13 @@ export async function measurePair(run: InstanceRun, spec: PairSpec): Promise<voi
         databaseMsPerRequest: ok && dbSeconds[i] !== undefined ? (dbSeconds[i]! * 1000) / ok : undefined,
       };
       const row = foldRounds(`${spec.id}:${sides[i].id}`, `${spec.scenario.title} [${sides[i].label}]`, sides[i].id, results[i], peak, cpu, `median of ${rounds} alternating rounds of about ${roundSeconds}s`);
-      row.eventLoopDelayMs = { p99: loops[i].p99, max: loops[i].max };
-      row.gc = { msPerRequest: ok ? loops[i].gc.totalMs / ok : 0, maxPauseMs: loops[i].gc.maxMs, count: loops[i].gc.count };
+      Object.assign(row, loopFigures(loops[i], ok));
       const failed = results[i].reduce((a, x) => a + x.requests - x.ok, 0);
       if (!results[i].some((x) => x.ok > 0)) run.report.errors.push(`${spec.id}/${sides[i].id}: no successful response`);
       if (failed > 0) run.report.errors.push(`${spec.id}/${sides[i].id}: ${failed} unsuccessful responses ${JSON.stringify(row.failures.statusCodes)}`);
       run.report.scenarios.push(row);
       rows.push(row);
-      run.log(`  ${row.id}: p50 ${row.latencyMs.p50.toFixed(2)} ms, p99 ${row.latencyMs.p99.toFixed(2)} ms (${connections} connection), GC ${row.gc.msPerRequest.toFixed(2)} ms/req in ${row.gc.count} collections (longest ${row.gc.maxPauseMs.toFixed(1)} ms)`);
+      run.log(`  ${row.id}: p50 ${row.latencyMs.p50.toFixed(2)} ms, p99 ${row.latencyMs.p99.toFixed(2)} ms (${connections} connection), GC ${row.gc!.msPerRequest.toFixed(2)} ms/req in ${row.gc!.count} collections (longest ${row.gc!.maxPauseMs.toFixed(1)} ms)`);
     }
     ratioOf(run.report, {
       id: spec.id,

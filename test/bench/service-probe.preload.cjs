@@ -5,22 +5,15 @@
 //   { cmd: 'profile-stop', file }       -> stops it and writes a .cpuprofile to `file`, and the allocations
 //                                          sampled meanwhile to the same name with .heapprofile
 //   { cmd: 'loop-start' }               -> starts measuring event-loop delay (perf_hooks, 1 ms resolution)
-//   { cmd: 'loop-stop' }                -> stops it: { loop: { p50, p99, max, over10ms, gc } } in ms, where
-//                                          gc = { count, totalMs, maxMs, byKind } of the collections in between
+//   { cmd: 'loop-stop' }                -> stops it: { loop: { p99, max, gc } } in ms, where
+//                                          gc = { count, totalMs, maxMs } of the collections in between
 // Profiling in-process through node:inspector lets the runner profile exactly one scenario's window;
 // `node --cpu-prof` would profile boot and seeding too, and writes nothing when the process dies of a signal.
 'use strict';
 const inspector = require('node:inspector');
 const fs = require('node:fs');
 const path = require('node:path');
-const { monitorEventLoopDelay, PerformanceObserver, constants } = require('node:perf_hooks');
-
-const GC_KINDS = {
-  [constants.NODE_PERFORMANCE_GC_MINOR]: 'scavenge',
-  [constants.NODE_PERFORMANCE_GC_MAJOR]: 'mark-compact',
-  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
-  [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak-callbacks',
-};
+const { monitorEventLoopDelay, PerformanceObserver } = require('node:perf_hooks');
 
 if (typeof process.send === 'function') {
   let session;
@@ -65,15 +58,13 @@ if (typeof process.send === 'function') {
       loop?.disable();
       loop = monitorEventLoopDelay({ resolution: 1 });
       loop.enable();
-      gc = { count: 0, totalMs: 0, maxMs: 0, byKind: {} };
+      gc = { count: 0, totalMs: 0, maxMs: 0 };
       gcObserver?.disconnect();
       gcObserver = new PerformanceObserver((list) => {
         for (const e of list.getEntries()) {
-          const kind = GC_KINDS[e.detail?.kind ?? e.kind] ?? 'other';
           gc.count++;
           gc.totalMs += e.duration;
           gc.maxMs = Math.max(gc.maxMs, e.duration);
-          gc.byKind[kind] = (gc.byKind[kind] ?? 0) + e.duration;
         }
       });
       gcObserver.observe({ entryTypes: ['gc'] });
@@ -82,24 +73,15 @@ if (typeof process.send === 'function') {
     async 'loop-stop'() {
       if (!loop) throw new Error('loop-start first');
       loop.disable();
-      // Delays beyond the 1 ms sampling timer, in ms; `over10ms` is the share of samples that came
-      // more than 10 ms late (the timer fires about once per ms of an idle loop, less when busy).
+      // Delays beyond the 1 ms sampling timer, in ms.
       const ms = (ns) => Math.max(0, ns / 1e6 - 1);
-      const over = loop.count ? 1 - cumulativeBelow(loop, 11e6) : 0;
       gcObserver?.disconnect();
       gcObserver = undefined;
-      const result = { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max), over10ms: over, gc };
+      const result = { p99: ms(loop.percentile(99)), max: ms(loop.max), gc };
       loop = undefined;
       return { loop: result };
     },
   };
-
-  /** Share of samples at or below `ns` (the histogram's percentiles are its only public view). */
-  function cumulativeBelow(h, ns) {
-    let below = 0;
-    for (const [pct, value] of h.percentiles) if (value <= ns) below = pct / 100;
-    return below;
-  }
 
   process.on('message', (msg) => {
     const handler = msg && handlers[msg.cmd];

@@ -34,13 +34,15 @@ interface ProbeReply {
 
 /** How late the service's event loop ran its 1 ms timer during a window, in ms. */
 export interface EventLoopDelay {
-  p50: number;
   p99: number;
   max: number;
-  /** Share of timer samples more than 10 ms late. */
-  over10ms: number;
   /** Garbage collections in the window (main-thread pauses as perf_hooks reports them). */
-  gc: { count: number; totalMs: number; maxMs: number; byKind: Record<string, number> };
+  gc: { count: number; totalMs: number; maxMs: number };
+}
+
+/** A window's event-loop delay and garbage collection as report figures, per successful request. */
+export function loopFigures(loop: EventLoopDelay, ok: number): { eventLoopDelayMs: { p99: number; max: number }; gc: { msPerRequest: number; maxPauseMs: number; count: number } } {
+  return { eventLoopDelayMs: { p99: loop.p99, max: loop.max }, gc: { msPerRequest: ok ? loop.gc.totalMs / ok : 0, maxPauseMs: loop.gc.maxMs, count: loop.gc.count } };
 }
 
 /**
