@@ -23,4 +23,13 @@
 // quotes at 32 connections in ten alternating rounds: service CPU 2.61 -> 2.07 ms per quote, 325 ->
 // 365 quotes/s, peak RSS 317 -> 338 MB (still under the 400 MB target). It had been left out once
 // because its gain could not be told from the noise of runs measured one after the other.
-module.exports = ['--max-old-space-size=1024', '--max-semi-space-size=32'];
+// --no-allocation-site-pretenuring: V8 watches how many objects of each allocation site survive a
+// young-generation collection and, above a threshold, allocates that site's objects directly in the old
+// generation. Under saturation (32 requests queued) the database driver's rows, field strings and dates
+// outlive a collection, so V8 pretenured those sites, and from then on every row read went straight to
+// the old generation: scavenges of 10-14 ms (what survived was copied) and a full collection every few
+// seconds whose concurrent marking took the second core from PostgreSQL. Measured on 2026-11-27 on the
+// reads at half load right after a saturation run: scavenges 10-14 -> 1-4 ms, no full collection in the
+// window, p99 timeline 34-121 -> 7.7 ms, page 28-108 -> 7.2 ms, JSON 9-67 -> 9.1 ms, peak RSS 325-340 ->
+// 265-298 MB; quotes at 32 connections unchanged within the noise (3.85 ms of CPU against 4.45 earlier).
+module.exports = ['--max-old-space-size=1024', '--max-semi-space-size=32', '--no-allocation-site-pretenuring'];

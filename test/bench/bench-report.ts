@@ -29,6 +29,12 @@ export interface ScenarioFigures {
   eventLoopDelayMs?: { p99: number; max: number };
   /** Garbage collection in the service during the window: pauses per request and the longest one (ms). */
   gc?: { msPerRequest: number; maxPauseMs: number; count: number };
+  /**
+   * Time inside the service per request, from its headers parsed to its answer's last byte written
+   * (ms): what the service itself added to the latency. The rest of a p99 above this one was spent
+   * in the kernel, on the network or in the load generator.
+   */
+  servedMs?: { p50: number; p99: number; max: number };
   failures: LoadResult['failures'];
   notes?: string[];
 }
@@ -142,7 +148,7 @@ export function renderReport(r: BenchReport): string {
     `Parcelwise benchmark ${r.date}  (${r.machine.cpus} x ${r.machine.cpuModel}, Node ${r.machine.node}, PostgreSQL ${r.machine.postgres} ${r.machine.database}, commit ${r.git.commit.slice(0, 10)}${r.git.dirty ? '+dirty' : ''}, load average ${r.machine.loadAverage?.start.toFixed(1) ?? '?'} -> ${r.machine.loadAverage?.end?.toFixed(1) ?? '?'})`,
     '',
   );
-  const rows: string[][] = [['scenario', 'phase', 'conn', 'req/s', 'units/s', 'p50 ms', 'p99 ms', 'max ms', 'loop max ms', 'CPU ms/req svc+db', 'peak RSS MB', 'failed']];
+  const rows: string[][] = [['scenario', 'phase', 'conn', 'req/s', 'units/s', 'p50 ms', 'p99 ms', 'max ms', 'in service p99 ms', 'loop max ms', 'CPU ms/req svc+db', 'peak RSS MB', 'failed']];
   for (const s of r.scenarios) {
     rows.push([
       s.id,
@@ -153,14 +159,15 @@ export function renderReport(r: BenchReport): string {
       fmt(s.latencyMs.p50, 2),
       fmt(s.latencyMs.p99, 2),
       fmt(s.latencyMs.max, 1),
+      fmt(s.servedMs?.p99, 2),
       fmt(s.eventLoopDelayMs?.max, 1),
       `${fmt(s.cpuMsPerRequest.service, 2)} + ${fmt(s.cpuMsPerRequest.database, 2)}`,
       fmt(s.peakRssMb, 0),
       failureText(s.failures),
     ]);
   }
-  for (const s of r.skipped) rows.push([s.id, s.phase, '', 'skipped', '', '', '', '', '', '', '', s.reason.slice(0, 90)]);
-  out.push(table(rows, ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']));
+  for (const s of r.skipped) rows.push([s.id, s.phase, '', 'skipped', '', '', '', '', '', '', '', '', s.reason.slice(0, 90)]);
+  out.push(table(rows, ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']));
 
   if (r.ratios.length) {
     out.push('', 'Ratios');

@@ -311,7 +311,9 @@ function createInstanceRun(
     const id = opts.id ?? scenario.id;
     const connections = opts.connections ?? load.connections ?? 32;
     const warmup = opts.warmupSeconds ?? (options.quick ? 1 : 2);
-    if (warmup > 0) await runLoad({ baseUrl: service.baseUrl, load, connections, durationSeconds: warmup });
+    // A paced measurement is warmed up at its own pace: its sockets opened and the service settled
+    // after whatever ran before (a saturation run leaves garbage and a busy database behind).
+    if (warmup > 0) await runLoad({ baseUrl: service.baseUrl, load, connections, durationSeconds: warmup, overallRate: opts.rate });
     await sleep(300);
     await service.resetPeak();
     const profile = await startProfile(id);

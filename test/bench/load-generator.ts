@@ -1,8 +1,16 @@
-// autocannon ships no type declarations; the small surface used here is typed in this file.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const autocannon = require('autocannon') as AutocannonFn;
+import { fork } from 'node:child_process';
 import http from 'node:http';
+import path from 'node:path';
 import type { BenchLoad, BenchRequest } from './bench-scenario';
+
+// autocannon ships no type declarations; the small surface used here is typed in this file. It is
+// loaded on first use, so that the paced generator's own process (paced-load-process.ts) stays small.
+let autocannonModule: AutocannonFn | undefined;
+function autocannon(...args: Parameters<AutocannonFn>): AutocannonInstance {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  autocannonModule ??= require('autocannon') as AutocannonFn;
+  return autocannonModule(...args);
+}
 
 interface AutocannonRequest {
   method?: string;
@@ -114,7 +122,7 @@ class LatencySamples {
  * status so that a fast stream of errors is never mistaken for speed.
  */
 export function runLoad(options: LoadOptions): Promise<LoadResult> {
-  if (options.overallRate) return runPaced({ ...options, overallRate: options.overallRate });
+  if (options.overallRate) return runPacedInChild({ ...options, overallRate: options.overallRate });
   const { load } = options;
   const isOk = statusCheck(load);
   const requests: AutocannonRequest[] = Array.isArray(load.requests)
@@ -177,9 +185,50 @@ function loadResult(connections: number, durationSeconds: number, responses: num
   return { connections, durationSeconds, requests: responses, ok, rps: ok / durationSeconds, latency: samples.summary(), failures };
 }
 
-function statusCheck(load: BenchLoad): (status: number) => boolean {
+function statusCheck(load: Pick<BenchLoad, 'expectStatus'>): (status: number) => boolean {
   const expected = new Set(load.expectStatus ?? []);
   return (status) => (expected.size ? expected.has(status) : status >= 200 && status < 300);
+}
+
+/** A paced load as handed to its own process: plain data only (requests already serialised). */
+export interface PacedJob {
+  baseUrl: string;
+  connections: number;
+  overallRate: number;
+  /** Requests to send in all (the list is cycled through). */
+  total: number;
+  /** Stop sending after this many seconds even if `total` is not reached. */
+  maxSeconds?: number;
+  requests: AutocannonRequest[];
+  expectStatus?: number[];
+}
+
+/**
+ * Runs a paced load (`runPaced`) in a process of its own and returns what it measured. The bench's
+ * own process holds the seeded fixtures, reports and autocannon's state (tens of MB): V8 collected
+ * that heap about once a second during a paced run, and each collection held up the answers in
+ * flight by 20-50 ms, which the latency figures then counted against the service. The generator's
+ * own process holds only its requests and samples.
+ */
+function runPacedInChild(options: LoadOptions & { overallRate: number }): Promise<LoadResult> {
+  if (options.onProgress) throw new Error('progress callbacks are not available for a paced load');
+  const { load, overallRate } = options;
+  const total = options.amount ?? Math.max(1, Math.round(overallRate * (options.durationSeconds ?? 10)));
+  const requests = Array.isArray(load.requests)
+    ? load.requests.map(toWire)
+    : Array.from({ length: total }, (_, i) => toWire((load.requests as (seq: number) => BenchRequest)(i + 1)));
+  const job: PacedJob = { baseUrl: options.baseUrl, connections: options.connections, overallRate, total, maxSeconds: options.maxSeconds, requests, expectStatus: load.expectStatus };
+  const child = fork(path.join(__dirname, 'paced-load-process.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [], serialization: 'advanced' });
+  return new Promise((resolve, reject) => {
+    let result: LoadResult | undefined;
+    child.once('message', (m: { result?: LoadResult; error?: string }) => {
+      if (m.result) result = m.result;
+      else reject(new Error(`paced load: ${m.error ?? 'no result'}`));
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => (result ? resolve(result) : reject(new Error(`the paced load generator exited with code ${code} before answering`))));
+    child.send(job);
+  });
 }
 
 /**
@@ -195,24 +244,13 @@ function statusCheck(load: BenchLoad): (status: number) => boolean {
  * full speed for half of every second, and latency would measure that burst instead of a busy but
  * unsaturated service.
  */
-export function runPaced(options: LoadOptions & { overallRate: number }): Promise<LoadResult> {
-  const { load, overallRate } = options;
-  const isOk = statusCheck(load);
-  const url = new URL(options.baseUrl);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
-  const next: () => BenchRequest = Array.isArray(load.requests)
-    ? (() => {
-        const list = load.requests as BenchRequest[];
-        let i = 0;
-        return () => list[i++ % list.length];
-      })()
-    : (() => {
-        const factory = load.requests as (seq: number) => BenchRequest;
-        let seq = 1;
-        return () => factory(seq++);
-      })();
-  const total = options.amount ?? Math.max(1, Math.round(overallRate * (options.durationSeconds ?? 10)));
-  const limitMs = (options.maxSeconds ?? Infinity) * 1000;
+export function runPaced(job: PacedJob): Promise<LoadResult> {
+  const { overallRate, total } = job;
+  const isOk = statusCheck(job);
+  const url = new URL(job.baseUrl);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: job.connections });
+  const bodies = job.requests.map((r) => (r.body === undefined ? undefined : Buffer.from(r.body)));
+  const limitMs = (job.maxSeconds ?? Infinity) * 1000;
   const intervalMs = 1000 / overallRate;
   const samples = new LatencySamples();
   const failedStatuses: Record<string, number> = {};
@@ -232,15 +270,16 @@ export function runPaced(options: LoadOptions & { overallRate: number }): Promis
       finished = true;
       const durationSeconds = (performance.now() - started) / 1000;
       agent.destroy();
-      resolve(loadResult(options.connections, durationSeconds, responses, ok, samples, { statusCodes: failedStatuses, errors, timeouts, firstError }));
+      resolve(loadResult(job.connections, durationSeconds, responses, ok, samples, { statusCodes: failedStatuses, errors, timeouts, firstError }));
     };
     const settled = () => {
       if (responses + errors + timeouts === sent && (stopped || sent === total)) finish();
     };
     const send = () => {
       const sentAt = performance.now();
-      const wire = toWire(next());
-      const body = wire.body === undefined ? undefined : Buffer.from(wire.body);
+      const i = sent % job.requests.length;
+      const wire = job.requests[i];
+      const body = bodies[i];
       const req = http.request(
         {
           host: url.hostname,
@@ -259,7 +298,6 @@ export function runPaced(options: LoadOptions & { overallRate: number }): Promis
             if (isOk(status)) {
               ok++;
               samples.add(performance.now() - sentAt);
-              if (options.onProgress && options.progressEvery && ok % options.progressEvery === 0) options.onProgress(ok);
             } else {
               failedStatuses[status] = (failedStatuses[status] ?? 0) + 1;
             }

@@ -14,15 +14,15 @@ export function renderMarkdown(r: BenchReport): string {
       `Node ${r.machine.node}, PostgreSQL ${r.machine.postgres} (${r.machine.database}), commit ${r.git.commit.slice(0, 10)}, ` +
       `load average ${r.machine.loadAverage?.start.toFixed(1) ?? '?'} at the start and ${r.machine.loadAverage?.end?.toFixed(1) ?? '?'} at the end, ${String(r.settings.wallSecondsIncludingBuild ?? '?')} s with the build.`,
     '',
-    '| scenario | conn | req/s | units/s | p50 ms | p99 ms | service loop delay max ms | CPU ms/req (service + db) | peak RSS MB |',
-    '|---|--:|--:|--:|--:|--:|--:|--:|--:|',
+    '| scenario | conn | req/s | units/s | p50 ms | p99 ms | p99 ms in service | service loop delay max ms | CPU ms/req (service + db) | peak RSS MB |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   );
   for (const s of r.scenarios) {
     out.push(
-      `| ${s.id}${s.phase === 'main' ? '' : ` (${s.phase})`} | ${s.connections} | ${n(s.rps)} | ${s.unit ? `${n(s.unitsPerSecond)} ${s.unit}` : ''} | ${n(s.latencyMs.p50, 2)} | ${n(s.latencyMs.p99, 2)} | ${n(s.eventLoopDelayMs?.max, 1)} | ${n(s.cpuMsPerRequest.service, 2)} + ${n(s.cpuMsPerRequest.database, 2)} | ${n(s.peakRssMb, 0)} |`,
+      `| ${s.id}${s.phase === 'main' ? '' : ` (${s.phase})`} | ${s.connections} | ${n(s.rps)} | ${s.unit ? `${n(s.unitsPerSecond)} ${s.unit}` : ''} | ${n(s.latencyMs.p50, 2)} | ${n(s.latencyMs.p99, 2)} | ${n(s.servedMs?.p99, 2)} | ${n(s.eventLoopDelayMs?.max, 1)} | ${n(s.cpuMsPerRequest.service, 2)} + ${n(s.cpuMsPerRequest.database, 2)} | ${n(s.peakRssMb, 0)} |`,
     );
   }
-  for (const s of r.skipped) out.push(`| ${s.id} | | skipped: ${s.reason.replace(/\|/g, '/').slice(0, 80)} | | | | | | |`);
+  for (const s of r.skipped) out.push(`| ${s.id} | | skipped: ${s.reason.replace(/\|/g, '/').slice(0, 80)} | | | | | | | |`);
   if (r.ratios.length) {
     out.push('', '| ratio | value | from |', '|---|--:|---|');
     for (const x of r.ratios) out.push(`| ${x.title} | ${x.ratio.toFixed(2)} | ${x.numerator.label} ${n(x.numerator.value, 2)} / ${x.denominator.label} ${n(x.denominator.value, 2)} ${x.unit} |`);

@@ -13,13 +13,25 @@
 const inspector = require('node:inspector');
 const fs = require('node:fs');
 const path = require('node:path');
-const { monitorEventLoopDelay, PerformanceObserver } = require('node:perf_hooks');
+const { monitorEventLoopDelay, PerformanceObserver, createHistogram } = require('node:perf_hooks');
+const http = require('node:http');
 
 if (typeof process.send === 'function') {
   let session;
   let loop;
   let gcObserver;
   let gc;
+  // Time from a request's headers parsed to its answer's last byte handed to the kernel, in ns.
+  let served;
+  const emit = http.Server.prototype.emit;
+  http.Server.prototype.emit = function (event, req, res) {
+    if (event === 'request' && served) {
+      const start = process.hrtime.bigint();
+      const histogram = served;
+      res.once('finish', () => histogram.record(Math.max(1, Number(process.hrtime.bigint() - start))));
+    }
+    return emit.apply(this, arguments);
+  };
   const post = (method, params) =>
     new Promise((resolve, reject) => session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))));
 
@@ -59,6 +71,7 @@ if (typeof process.send === 'function') {
       loop = monitorEventLoopDelay({ resolution: 1 });
       loop.enable();
       gc = { count: 0, totalMs: 0, maxMs: 0 };
+      served = createHistogram();
       gcObserver?.disconnect();
       gcObserver = new PerformanceObserver((list) => {
         for (const e of list.getEntries()) {
@@ -77,8 +90,15 @@ if (typeof process.send === 'function') {
       const ms = (ns) => Math.max(0, ns / 1e6 - 1);
       gcObserver?.disconnect();
       gcObserver = undefined;
-      const result = { p99: ms(loop.percentile(99)), max: ms(loop.max), gc };
+      const inService = (ns) => ns / 1e6;
+      const result = {
+        p99: ms(loop.percentile(99)),
+        max: ms(loop.max),
+        gc,
+        served: served.count ? { count: served.count, p50: inService(served.percentile(50)), p99: inService(served.percentile(99)), max: inService(served.max) } : undefined,
+      };
       loop = undefined;
+      served = undefined;
       return { loop: result };
     },
   };

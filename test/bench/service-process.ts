@@ -38,11 +38,20 @@ export interface EventLoopDelay {
   max: number;
   /** Garbage collections in the window (main-thread pauses as perf_hooks reports them). */
   gc: { count: number; totalMs: number; maxMs: number };
+  /** Time inside the service per request (headers parsed to the answer's last byte written), in ms. */
+  served?: { count: number; p50: number; p99: number; max: number };
 }
 
 /** A window's event-loop delay and garbage collection as report figures, per successful request. */
-export function loopFigures(loop: EventLoopDelay, ok: number): { eventLoopDelayMs: { p99: number; max: number }; gc: { msPerRequest: number; maxPauseMs: number; count: number } } {
-  return { eventLoopDelayMs: { p99: loop.p99, max: loop.max }, gc: { msPerRequest: ok ? loop.gc.totalMs / ok : 0, maxPauseMs: loop.gc.maxMs, count: loop.gc.count } };
+export function loopFigures(
+  loop: EventLoopDelay,
+  ok: number,
+): { eventLoopDelayMs: { p99: number; max: number }; gc: { msPerRequest: number; maxPauseMs: number; count: number }; servedMs?: { p50: number; p99: number; max: number } } {
+  return {
+    eventLoopDelayMs: { p99: loop.p99, max: loop.max },
+    gc: { msPerRequest: ok ? loop.gc.totalMs / ok : 0, maxPauseMs: loop.gc.maxMs, count: loop.gc.count },
+    ...(loop.served && { servedMs: { p50: loop.served.p50, p99: loop.served.p99, max: loop.served.max } }),
+  };
 }
 
 /**

@@ -55,7 +55,7 @@ export interface SuitePlan {
 async function saturationThenHalfLoad(run: InstanceRun, scenario: BenchScenario): Promise<void> {
   const full = await run.measure(scenario);
   if (!full || !(full.rps > 0)) return;
-  await run.measure(scenario, { id: `${scenario.id}@half-load`, rate: Math.max(1, full.rps / 2), connections: 8, warmupSeconds: 0 });
+  await run.measure(scenario, { id: `${scenario.id}@half-load`, rate: Math.max(1, full.rps / 2), connections: 8 });
 }
 
 export interface PlanResources {
