@@ -85,7 +85,7 @@ describe('quote fan-out: time budget and failing carriers', () => {
   });
 
   it('options with the same price, fees and dates share one landed-cost estimate', async () => {
-    const estimate = jest.spyOn(t.app.get(LandedCostService), 'estimateWithDependencies');
+    const estimate = jest.spyOn(t.app.get(LandedCostService), 'prepare');
     const res = await quoteBothQuickPosts({ country: 'CH', postalCode: '8001' }, 4);
     expect(res.body.options).toHaveLength(4);
     // Two prices (9.90 and 19.90), each offered by both carriers: two estimates, not four.
@@ -102,7 +102,7 @@ describe('quote fan-out: time budget and failing carriers', () => {
   });
 
   it('where shipping does not enter duties or taxes (US: FOB value, no import tax), all options share one estimate', async () => {
-    const estimate = jest.spyOn(t.app.get(LandedCostService), 'estimateWithDependencies');
+    const estimate = jest.spyOn(t.app.get(LandedCostService), 'prepare');
     const res = await quoteBothQuickPosts({ country: 'US', postalCode: '10001', region: 'NY' }, 40);
     expect(res.body.options).toHaveLength(4);
     expect(new Set(res.body.options.map((o: { shipping: { total: { amount: string } } }) => o.shipping.total.amount)).size).toBe(2);

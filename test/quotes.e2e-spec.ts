@@ -1,5 +1,6 @@
 import { deflateRawSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
+import { LandedCostService } from '../src/landed-cost/landed-cost.service';
 import { FixedClock } from '../src/platform/clock/clock';
 import { QuotePurger } from '../src/rating/quote-purger';
 import { QuoteService } from '../src/rating/quote.service';
@@ -99,6 +100,20 @@ describe('POST /v1/quotes', () => {
       // Every service of every carrier is accounted for, once.
       const seen = [...q.options.map((o) => `${o.carrier}/${o.service}`), ...q.unavailable.map((u) => `${u.carrier}/${u.service}`)];
       expect(new Set(seen).size).toBe(seen.length);
+    });
+
+    it('carriers with other DDP fees share the estimate up to their fees: one per mode and pick-up day', async () => {
+      const landedCost = t.app.get(LandedCostService);
+      const prepare = jest.spyOn(landedCost, 'prepare');
+      const again = await quote();
+      const kinds = new Set(again.options.map((o) => `${['asendia'].includes(o.carrier) ? 'postal' : 'courier'}|${o.pickupDate}`));
+      expect(prepare).toHaveBeenCalledTimes(kinds.size);
+      expect(kinds.size).toBeLessThan(new Set(again.options.map((o) => o.carrier)).size);
+      prepare.mockRestore();
+      // Each option still carries its own carrier's DDP fee.
+      const fee = (carrier: string) => again.options.find((o) => o.carrier === carrier)!.dutiesAndTaxes.lines.find((l) => l.component === 'carrier_fee')?.amount.amount;
+      expect(fee('dhl-express')).not.toBe(fee('dhl-medical-express'));
+      expect(again.options.map((o) => o.dutiesAndTaxes)).toEqual(q.options.map((o) => o.dutiesAndTaxes));
     });
 
     it('itemises charges that add up to the shipping total, in the requested currency', () => {

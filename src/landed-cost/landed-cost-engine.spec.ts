@@ -306,3 +306,49 @@ describe('whether an answer depends on the shipping amount', () => {
     }
   });
 });
+
+describe('an estimate prepared once and finished per carrier', () => {
+  // Quotes compute the estimate up to the carrier fees once per mode and pick-up day and finish it
+  // with each carrier's fees: every finished answer must be the one a full estimate gives.
+  const FEES: LandedCostInput['carrierFees'][] = [
+    undefined,
+    { ddpFee: { amount: '2.90', currency: 'EUR' }, disbursementFee: { flat: { amount: '8.00', currency: 'EUR' } } },
+    { ddpFee: { amount: '15.00', currency: 'EUR' }, disbursementFee: { percent: 2, minimum: { amount: '12.00', currency: 'EUR' } } },
+    { disbursementFee: { percent: 2.5, minimum: { amount: '15.00', currency: 'USD' } } },
+    { ddpFee: { amount: '1800', currency: 'JPY' } },
+  ];
+  const DESTINATIONS = ['US', 'GB', 'CA', 'AU', 'JP', 'CH', 'NO', 'CN', 'BR', 'MX', 'IN', 'NZ', 'FR', 'DE', 'PL', 'SE', 'KW', 'AR'];
+
+  it.each(DESTINATIONS)('to %s, finishing with each carrier fee gives the full estimate with that fee', (to) => {
+    const engine = tariffs.engine();
+    for (const value of ['15.00', '140.00', '900.00', '6000.00']) {
+      for (const incoterm of ['DDP', 'DAP'] as const) {
+        for (const mode of ['courier', 'postal'] as const) {
+          const base: LandedCostInput = { ...input({ to, from: to === 'DE' ? 'US' : 'DE', origin: 'CN', value, ccy: 'USD', mode, kg: 1.5, shipping: '25.00' }), incoterm };
+          // The fees given to `prepare` are ignored: only those of `finish` count.
+          const prepared = engine.prepare({ ...base, carrierFees: FEES[2] });
+          for (const fees of FEES) {
+            const full = engine.estimateWithDependencies({ ...base, ...(fees && { carrierFees: fees }) });
+            expect(prepared.finish(fees)).toEqual(full);
+          }
+        }
+      }
+    }
+  });
+
+  it('a finished answer leaves the prepared estimate as it was (lines, warnings and rates of one carrier stay its own)', () => {
+    const engine = tariffs.engine();
+    const base: LandedCostInput = { ...input({ to: 'GB', from: 'DE', value: '900.00', ccy: 'EUR', shipping: '25.00' }), incoterm: 'DAP' };
+    const prepared = engine.prepare(base);
+    const withFee = prepared.finish(FEES[3]).result;
+    const without = prepared.finish(undefined).result;
+    expect(withFee.fees.lines.map((l) => l.component)).toContain('carrier_fee');
+    expect(without.fees.lines.map((l) => l.component)).not.toContain('carrier_fee');
+    expect(without).toEqual(engine.estimate(base));
+  });
+
+  it('a carrier fee in a currency without a rate is a 400, as in a full estimate', () => {
+    const prepared = tariffs.engine().prepare(input({ to: 'GB', from: 'DE', value: '900.00', ccy: 'EUR' }));
+    expect(() => prepared.finish({ ddpFee: { amount: '5', currency: 'XXX' } })).toThrow(expect.objectContaining({ status: 400, details: [{ path: 'carrierFees.ddpFee.currency', message: 'unknown currency XXX' }] }));
+  });
+});

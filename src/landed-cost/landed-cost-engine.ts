@@ -130,16 +130,49 @@ export class LandedCostEngine {
    */
   estimateWithDependencies(input: LandedCostInput): { result: LandedCostResult; dependsOnShipping: boolean } {
     this.validate(input);
+    return this.prepareValidated(input).finish(input.carrierFees);
+  }
+
+  /**
+   * The estimate up to the carrier's own fees, to be finished once per carrier (`finish(fees)`).
+   * Carrier fees come last (DESIGN.md section 4): nothing before them reads them, so carriers of one
+   * quote with the same mode and pick-up day share everything else and differ only in their fees.
+   * `input.carrierFees` is ignored; each `finish` is exactly `estimateWithDependencies` of the input
+   * with those fees.
+   */
+  prepare(input: LandedCostInput): PreparedEstimate {
+    const { carrierFees: _ignored, ...rest } = input;
+    this.validate(rest);
+    return this.prepareValidated(rest);
+  }
+
+  private prepareValidated(input: LandedCostInput): PreparedEstimate {
     const high = new Estimation(this.ctx, input, 'highest');
-    const result = high.run();
-    let dependsOnShipping = high.shippingUsed;
-    if (result.confidence === 'range') {
+    high.computeBeforeCarrierFees();
+    let low: Estimation | undefined;
+    if (high.isRange()) {
       // Only the total of the lowest reading is shown: its lines are not built.
-      const low = new Estimation(this.ctx, input, 'lowest');
-      result.range = { min: low.runTotal(), max: result.total };
-      dependsOnShipping ||= low.shippingUsed;
+      low = new Estimation(this.ctx, input, 'lowest');
+      low.computeBeforeCarrierFees();
     }
-    return { result, dependsOnShipping };
+    return new PreparedEstimate(high, low, (fees) => this.carrierFeeProblems(fees, input.date));
+  }
+
+  /** The carrier-fee part of `validate` (a fee in a currency without a rate). */
+  private carrierFeeProblems(fees: LandedCostInput['carrierFees'], date: string): ErrorDetail[] {
+    const code = fees?.ddpFee?.currency;
+    return code ? this.currencyProblems(code, 'carrierFees.ddpFee.currency', date) : [];
+  }
+
+  private currencyProblems(code: string, path: string, date: string): ErrorDetail[] {
+    if (!this.ctx.currencies.has(code)) return [{ path, message: `unknown currency ${code}` }];
+    try {
+      this.ctx.rates.rate(code, 'EUR', date);
+    } catch (e) {
+      if (e instanceof ExchangeRateUnavailableError) return [{ path, message: `no exchange rate for ${code}; pass one in exchangeRates` }];
+      throw e;
+    }
+    return [];
   }
 
   /** Every problem with the request that the DTO cannot see (codes, currencies, countries), all at once. */
@@ -153,17 +186,7 @@ export class LandedCostEngine {
     checkCountry(input.shipTo?.country, 'shipTo.country');
     if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(Date.parse(`${input.date}T00:00:00Z`))) details.push({ path: 'date', message: 'must be an ISO date (yyyy-mm-dd)' });
     const checkCurrency = (code: string | undefined, path: string) => {
-      if (!code) return;
-      if (!currencies.has(code)) {
-        details.push({ path, message: `unknown currency ${code}` });
-        return;
-      }
-      try {
-        this.ctx.rates.rate(code, 'EUR', input.date);
-      } catch (e) {
-        if (e instanceof ExchangeRateUnavailableError) details.push({ path, message: `no exchange rate for ${code}; pass one in exchangeRates` });
-        else throw e;
-      }
+      if (code) details.push(...this.currencyProblems(code, path, input.date));
     };
     checkCurrency(input.currency, 'currency');
     checkCurrency(input.shipping?.currency, 'shipping.currency');
@@ -188,6 +211,32 @@ export class LandedCostEngine {
       checkCurrency(item.unitValue.currency, `items[${i}].unitValue.currency`);
     });
     if (details.length) throw AppError.validation(details);
+  }
+}
+
+/**
+ * An estimate computed up to the carrier fees (see `LandedCostEngine.prepare`): `finish` adds one
+ * carrier's fees to a copy and builds the answer, as often as there are carriers.
+ */
+export class PreparedEstimate {
+  constructor(
+    private readonly high: Estimation,
+    private readonly low: Estimation | undefined,
+    private readonly feeProblems: (fees: LandedCostInput['carrierFees']) => ErrorDetail[],
+  ) {}
+
+  /** Whether the answer depends on the shipping amount (carrier fees never read it). */
+  get dependsOnShipping(): boolean {
+    return this.high.shippingUsed || (this.low?.shippingUsed ?? false);
+  }
+
+  /** The answer with these carrier fees (none: the input without fees). */
+  finish(fees: LandedCostInput['carrierFees']): { result: LandedCostResult; dependsOnShipping: boolean } {
+    const problems = this.feeProblems(fees);
+    if (problems.length) throw AppError.validation(problems);
+    const result = this.high.withCarrierFees(fees).finish();
+    if (this.low && result.confidence === 'range') result.range = { min: this.low.withCarrierFees(fees).finishTotal(), max: result.total };
+    return { result, dependsOnShipping: this.dependsOnShipping };
   }
 }
 
@@ -220,6 +269,8 @@ class Estimation {
   private collectedAtSale = false;
   /** Whether the shipping amount entered a value, a base or a text of the answer (see `estimateWithDependencies`). */
   shippingUsed = false;
+  /** Whether both addresses are in one customs territory: nothing is due at a border, and no carrier fee. */
+  private noBorder = false;
 
   constructor(
     private readonly ctx: LandedCostContext,
@@ -355,14 +406,50 @@ class Estimation {
 
   // ---- the calculation ----------------------------------------------------------------------------
 
-  run(): LandedCostResult {
-    this.compute();
+  /** Everything but the carrier fees (`withCarrierFees` then `finish` completes it). */
+  computeBeforeCarrierFees(): void {
+    this.computeBorder();
+  }
+
+  isRange(): boolean {
+    return this.confidence === 'range';
+  }
+
+  /**
+   * A copy of this estimate, computed up to the carrier fees, whose input carries `fees`: what
+   * finishing adds (lines, rules and rates used, warnings) goes to the copy's own collections.
+   */
+  withCarrierFees(fees: LandedCostInput['carrierFees']): Estimation {
+    const { carrierFees: _none, ...input } = this.input;
+    const copy = Object.assign(Object.create(Estimation.prototype) as Estimation, this);
+    const own = copy as unknown as {
+      input: LandedCostInput;
+      ratesAsked: Map<string, ExchangeRate>;
+      rulesUsed: Map<string, unknown>;
+      fxUsed: Map<string, unknown>;
+      warnings: Set<string>;
+      drafts: Draft[];
+      deMinimis: DeMinimisDecision[];
+    };
+    own.input = fees ? { ...input, carrierFees: fees } : input;
+    own.ratesAsked = new Map(this.ratesAsked);
+    own.rulesUsed = new Map(this.rulesUsed);
+    own.fxUsed = new Map(this.fxUsed);
+    own.warnings = new Set(this.warnings);
+    own.drafts = [...this.drafts];
+    own.deMinimis = [...this.deMinimis];
+    return copy;
+  }
+
+  /** Carrier fees and product warnings, then the answer (after `computeBeforeCarrierFees`). */
+  finish(): LandedCostResult {
+    this.computeAfterBorder();
     return this.result();
   }
 
-  /** The answer's total alone, exactly as `run().total` (for the other end of a range): no lines are built. */
-  runTotal(): Money {
-    this.compute();
+  /** The answer's total alone, exactly as `finish().total` (for the other end of a range): no lines are built. */
+  finishTotal(): Money {
+    this.computeAfterBorder();
     const R = this.input.currency;
     const rd = this.ctx.currencies.minorUnits(R);
     const toAnswer = this.answerConverter();
@@ -389,12 +476,13 @@ class Estimation {
     return roundAmount(sum, this.ctx.currencies.minorUnits(R));
   }
 
-  private compute(): void {
+  private computeBorder(): void {
     this.values();
     const inside = this.sharedTerritory();
     if (inside) {
       const where = this.input.shipFrom.country === this.to && !inside.include.length ? `a shipment within ${inside.name}` : `${this.input.shipFrom.country} and ${this.to} are in one customs territory (${inside.name})`;
       this.warnings.add(`${where}: no import duty, import tax or customs fee; the seller charges VAT or sales tax on the sale itself`);
+      this.noBorder = true;
       return;
     }
     if (!this.dest) {
@@ -418,6 +506,10 @@ class Estimation {
     if (cas) this.taxesAtSale(cas);
     else if (!taxExempt) this.taxes();
     this.taxAmountDeMinimis();
+  }
+
+  private computeAfterBorder(): void {
+    if (this.noBorder) return;
     this.carrierFees();
     this.productWarnings();
   }

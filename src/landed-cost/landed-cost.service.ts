@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CUSTOMS_FORM_RULES, type CustomsFormRules } from '../documents/customs/customs-rules';
 import { ExchangeRateTable } from '../money/exchange-rates';
 import { ReferenceData } from '../tariffs/reference-data';
-import { LandedCostEngine } from './landed-cost-engine';
+import { LandedCostEngine, type PreparedEstimate } from './landed-cost-engine';
 import { LandedCostRules } from './landed-cost-rule-set';
 import type { LandedCostInput, LandedCostResult } from './landed-cost.types';
 
@@ -31,6 +31,11 @@ export class LandedCostService {
   /** As `estimate`, saying whether the answer depends on the shipping amount (options of one quote share it when not). */
   estimateWithDependencies(input: LandedCostInput): { result: LandedCostResult; dependsOnShipping: boolean } {
     return this.engineFor(input).estimateWithDependencies(input);
+  }
+
+  /** The estimate up to the carrier fees, finished once per carrier (see `LandedCostEngine.prepare`). */
+  prepare(input: LandedCostInput): PreparedEstimate {
+    return this.engineFor(input).prepare(input);
   }
 
   private engineFor(input: LandedCostInput): LandedCostEngine {

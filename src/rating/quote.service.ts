@@ -10,6 +10,7 @@ import { territoryOf } from '../documents/customs/customs-document-rules';
 import { CUSTOMS_FORM_RULES, type CustomsFormRules } from '../documents/customs/customs-rules';
 import { PricingRulesService } from '../customers/pricing-rules.service';
 import { LandedCostService } from '../landed-cost/landed-cost.service';
+import type { PreparedEstimate } from '../landed-cost/landed-cost-engine';
 import type { LandedCostInput, LandedCostResult } from '../landed-cost/landed-cost.types';
 import { type ExchangeRate, ExchangeRateTable, type GivenRate } from '../money/exchange-rates';
 import { roundAmount } from '../money/money';
@@ -54,6 +55,8 @@ interface PricingContext {
    * and options at any price share it when the destination's answer does not depend on shipping.
    */
   landedCost: Map<string, QuoteOptionView['dutiesAndTaxes']>;
+  /** Estimates up to the carrier fees by mode and pick-up day (and shipping amount when it counts). */
+  beforeCarrierFees: Map<string, PreparedEstimate>;
   /** Whether both addresses lie in one customs territory (DE -> FR): no duties or import taxes. Asked once per request. */
   domestic?: boolean;
 }
@@ -123,6 +126,7 @@ export class QuoteService {
       fxUsed: new Map(),
       dutyRules: new Map(),
       landedCost: new Map(),
+      beforeCarrierFees: new Map(),
     };
 
     const built: BuiltOption[] = [];
@@ -275,6 +279,7 @@ export class QuoteService {
       fxUsed: new Map(),
       dutyRules: new Map(),
       landedCost: new Map(),
+      beforeCarrierFees: new Map(),
     };
     const built = this.buildOption(carrier, rate, ctx);
     return { ...built.view, tags: [], score: 0, dutiesAndTaxes: withSources(built.view.dutiesAndTaxes, [...ctx.dutyRules.values()]), ...built.booking };
@@ -401,7 +406,14 @@ export class QuoteService {
     const withShipping = `${shipping}|${anyShipping}`;
     const known = ctx.landedCost.get(anyShipping) ?? ctx.landedCost.get(withShipping);
     if (known) return known;
-    const { result: r, dependsOnShipping }: { result: LandedCostResult; dependsOnShipping: boolean } = this.landedCost.estimateWithDependencies(input);
+    // Carriers with other fees but the same mode and pick-up day share the estimate up to their fees.
+    const beforeFees = JSON.stringify([input.mode, pickupDate]);
+    let prepared = ctx.beforeCarrierFees.get(beforeFees) ?? ctx.beforeCarrierFees.get(`${shipping}|${beforeFees}`);
+    if (!prepared) {
+      prepared = this.landedCost.prepare(input);
+      ctx.beforeCarrierFees.set(prepared.dependsOnShipping ? `${shipping}|${beforeFees}` : beforeFees, prepared);
+    }
+    const { result: r, dependsOnShipping }: { result: LandedCostResult; dependsOnShipping: boolean } = prepared.finish(input.carrierFees);
     for (const rule of r.rulesUsed) if (!ctx.dutyRules.has(rule.id)) ctx.dutyRules.set(rule.id, { id: rule.id, source: rule.source, validFrom: rule.validFrom });
     const view: QuoteOptionView['dutiesAndTaxes'] = {
       total: r.total,
