@@ -406,11 +406,6 @@ class Estimation {
 
   // ---- the calculation ----------------------------------------------------------------------------
 
-  /** Everything but the carrier fees (`withCarrierFees` then `finish` completes it). */
-  computeBeforeCarrierFees(): void {
-    this.computeBorder();
-  }
-
   isRange(): boolean {
     return this.confidence === 'range';
   }
@@ -476,7 +471,8 @@ class Estimation {
     return roundAmount(sum, this.ctx.currencies.minorUnits(R));
   }
 
-  private computeBorder(): void {
+  /** Everything but the carrier fees (`withCarrierFees` then `finish` completes it). */
+  computeBeforeCarrierFees(): void {
     this.values();
     const inside = this.sharedTerritory();
     if (inside) {
@@ -508,6 +504,7 @@ class Estimation {
     this.taxAmountDeMinimis();
   }
 
+  /** Carrier fees and product warnings: the steps after everything due at the border. */
   private computeAfterBorder(): void {
     if (this.noBorder) return;
     this.carrierFees();
