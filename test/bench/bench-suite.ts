@@ -360,7 +360,7 @@ function createInstanceRun(
     }
     if (!opts.probe) report.scenarios.push(figures);
     log(
-      `  ${id}: ${result.rps.toFixed(0)} req/s${load.unit ? ` (${(result.rps * units).toFixed(0)} ${load.unit}/s)` : ''}, p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms, CPU ${cpuCost.serviceMsPerRequest?.toFixed(2) ?? '?'} + ${cpuCost.databaseMsPerRequest?.toFixed(2) ?? '?'} ms/req, service loop delay p99 ${loop.p99.toFixed(1)} max ${loop.max.toFixed(1)} ms, GC ${figures.gc!.msPerRequest.toFixed(2)} ms/req (longest ${figures.gc!.maxPauseMs.toFixed(1)} ms), peak RSS ${mb(memory.peakRss).toFixed(0)} MB${failed ? `, ${failed} failed` : ''}`,
+      `  ${id}: ${result.rps.toFixed(0)} req/s${load.unit ? ` (${(result.rps * units).toFixed(0)} ${load.unit}/s)` : ''}, p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms${figures.servedMs ? ` (${figures.servedMs.p99.toFixed(2)} ms in the service)` : ''}, CPU ${cpuCost.serviceMsPerRequest?.toFixed(2) ?? '?'} + ${cpuCost.databaseMsPerRequest?.toFixed(2) ?? '?'} ms/req, service loop delay p99 ${loop.p99.toFixed(1)} max ${loop.max.toFixed(1)} ms, GC ${figures.gc!.msPerRequest.toFixed(2)} ms/req (longest ${figures.gc!.maxPauseMs.toFixed(1)} ms), peak RSS ${mb(memory.peakRss).toFixed(0)} MB${failed ? `, ${failed} failed` : ''}`,
     );
     return figures;
   };
