@@ -191,7 +191,7 @@ export class LandedCostEngine {
     checkCurrency(input.currency, 'currency');
     checkCurrency(input.shipping?.currency, 'shipping.currency');
     checkCurrency(input.insurance?.currency, 'insurance.currency');
-    checkCurrency(input.carrierFees?.ddpFee?.currency, 'carrierFees.ddpFee.currency');
+    details.push(...this.carrierFeeProblems(input.carrierFees, input.date));
     if (!input.items?.length) details.push({ path: 'items', message: 'must contain at least one item' });
     input.items?.forEach((item, i) => {
       const digits = item.hsCode.replace(/[.\s]/g, '');

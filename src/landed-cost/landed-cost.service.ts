@@ -28,11 +28,6 @@ export class LandedCostService {
     return this.engineFor(input).estimate(input);
   }
 
-  /** As `estimate`, saying whether the answer depends on the shipping amount (options of one quote share it when not). */
-  estimateWithDependencies(input: LandedCostInput): { result: LandedCostResult; dependsOnShipping: boolean } {
-    return this.engineFor(input).estimateWithDependencies(input);
-  }
-
   /** The estimate up to the carrier fees, finished once per carrier (see `LandedCostEngine.prepare`). */
   prepare(input: LandedCostInput): PreparedEstimate {
     return this.engineFor(input).prepare(input);
