@@ -2,8 +2,10 @@ import type { QuoteView } from './quote.types';
 
 /** A quote's answer as sent, and the same answer in its compact stored form (see `expandQuote`). */
 export interface SerializedQuote {
-  json: string;
-  compact: string;
+  /** The compact stored form, UTF-8. */
+  compact: Buffer;
+  /** The answer as sent: `JSON.stringify(view)` in UTF-8, put together on the first call. */
+  body(): Buffer;
 }
 
 /**
@@ -15,37 +17,63 @@ export interface SerializedQuote {
 const PART = '\u0000';
 const COMPACT = `PWQ2${PART}`;
 const PLACEHOLDER = /\u0001(\d+)\u0001/g;
+const PART_BYTES = Buffer.from(PART);
 
 /**
- * `JSON.stringify(view)`, character for character, with each duties-and-taxes answer serialised once.
+ * `JSON.stringify(view)`, byte for byte, with each duties-and-taxes answer serialised once.
  * Options with the same landed cost point at one object (every option, when the destination values
  * goods FOB), and writing its lines out once per option was the largest per-option cost of a quote.
  *
- * The compact form is what is stored: the answer with each option's duties and taxes replaced by the
- * number of a shared part, then the parts. A 20-carrier quote's answer (83 KB, mostly the same 3.6 KB
- * of duty lines repeated per option) shrinks to about a quarter before compression.
+ * Both forms are bytes put together from pieces: the text around the duties-and-taxes answers
+ * (`segments`, one before each option's answer and one after the last) and each answer encoded once.
+ * A 20-carrier answer is 83 KB, mostly the same 3.6 KB of duty lines repeated per option; building it
+ * as one string cost three more copies of it (a flattened string for its byte length, another for the
+ * socket, and the joins), a third of everything a 20-carrier quote allocated. The compact form (about a
+ * quarter of the answer before compression) is what is stored.
  */
 export function serializeQuote(view: QuoteView): SerializedQuote {
   const shared = new Map<object, number>();
-  const parts: string[] = [];
-  const sent: string[] = [];
-  const stored: string[] = [];
+  const parts: Buffer[] = [];
+  const order: number[] = [];
+  const segments: string[] = [];
+  const [outerHead, outerTail] = around(JSON.stringify({ ...view, options: 0 }), '"options":0');
+  let before = `${outerHead}[`;
   for (const option of view.options) {
     let index = shared.get(option.dutiesAndTaxes);
     if (index === undefined) {
-      index = parts.push(JSON.stringify(option.dutiesAndTaxes)) - 1;
+      index = parts.push(Buffer.from(JSON.stringify(option.dutiesAndTaxes))) - 1;
       shared.set(option.dutiesAndTaxes, index);
     }
     // Replacing the value keeps the key's place; a string value cannot hold `"dutiesAndTaxes":` unescaped.
-    const skeleton = JSON.stringify({ ...option, dutiesAndTaxes: 0 });
-    stored.push(fill(skeleton, '"dutiesAndTaxes":0', `\u0001${index}\u0001`));
-    sent.push(fill(skeleton, '"dutiesAndTaxes":0', parts[index]));
+    const [head, tail] = around(JSON.stringify({ ...option, dutiesAndTaxes: 0 }), '"dutiesAndTaxes":0');
+    segments.push(before + head);
+    order.push(index);
+    before = `${tail},`;
   }
-  const outer = JSON.stringify({ ...view, options: 0 });
-  return {
-    json: fill(outer, '"options":0', `[${sent.join(',')}]`),
-    compact: COMPACT + [fill(outer, '"options":0', `[${stored.join(',')}]`), ...parts].join(PART),
-  };
+  segments.push(`${view.options.length ? before.slice(0, -1) : before}]${outerTail}`);
+
+  const skeleton: string[] = [COMPACT];
+  order.forEach((index, k) => skeleton.push(segments[k], `\u0001${index}\u0001`));
+  skeleton.push(segments[order.length]);
+  const compact = Buffer.concat([Buffer.from(skeleton.join('')), ...parts.flatMap((p) => [PART_BYTES, p])]);
+  let body: Buffer | undefined;
+  return { compact, body: () => (body ??= assemble(segments, parts, order)) };
+}
+
+/** The segments with option k's answer (`parts[order[k]]`) after segment k, in one buffer. */
+function assemble(segments: string[], parts: Buffer[], order: number[]): Buffer {
+  let size = 0;
+  for (const s of segments) size += Buffer.byteLength(s);
+  for (const index of order) size += parts[index].length;
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  order.forEach((index, k) => {
+    at += out.write(segments[k], at);
+    at += parts[index].copy(out, at);
+  });
+  at += out.write(segments[order.length], at);
+  if (at !== size) throw new Error(`serializeQuote: wrote ${at} of ${size} bytes`);
+  return out;
 }
 
 /** The answer's JSON from its compact stored form (a stored answer without parts is returned as it is). */
@@ -55,10 +83,10 @@ export function expandQuote(stored: string): string {
   return skeleton.replace(PLACEHOLDER, (_, index: string) => parts[Number(index)]);
 }
 
-/** Puts `value` in place of the `0` that ends the first `marker` in `json`. */
-function fill(json: string, marker: string, value: string): string {
+/** `json` cut around the `0` that ends the first `marker`: the text before it and the text after it. */
+function around(json: string, marker: string): [string, string] {
   const at = json.indexOf(marker);
   if (at < 0) throw new Error(`serializeQuote: ${marker} not found`);
   const end = at + marker.length;
-  return `${json.slice(0, end - 1)}${value}${json.slice(end)}`;
+  return [json.slice(0, end - 1), json.slice(end)];
 }

@@ -19,7 +19,7 @@ export class QuoteController {
   @RequireScopes('quotes')
   @ApiBody({ type: CreateQuoteDto })
   @ApiOkResponse({ type: QuoteApiView })
-  create(@Body(QuoteRequestPipe) body: unknown, @Req() request: FastifyRequest): Promise<string> {
+  create(@Body(QuoteRequestPipe) body: unknown, @Req() request: FastifyRequest): Promise<Buffer> {
     // `unknown` keeps the global pipe away: QuoteRequestPipe validates structure and reference data in one pass.
     // The JSON stored is the JSON sent: serialised once.
     return this.quotes.createSerialized(body as CreateQuoteDto, request.principal?.keyId);

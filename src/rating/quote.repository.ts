@@ -8,7 +8,7 @@ import type { QuoteView } from './quote.types';
 
 /** A quote as stored and read back: the answer parsed. */
 export type StoredQuote = Omit<QuoteEntity, 'response' | 'responseDeflated'> & { response: QuoteView };
-type NewQuote = Omit<StoredQuote, 'response'> & { response: string };
+type NewQuote = Omit<StoredQuote, 'response'> & { response: Buffer };
 
 /**
  * Quotes in PostgreSQL: one row per quote (inserted in groups under load), read by id. The answer is
@@ -32,7 +32,7 @@ export class QuoteRepository {
     });
   }
 
-  /** Stores a quote; resolves once it is committed. `response` is the answer in its compact form (`serializeQuote`). */
+  /** Stores a quote; resolves once it is committed. `response` is the answer in its compact form (`serializeQuote`), UTF-8. */
   insert(q: NewQuote): Promise<void> {
     return this.inserts.insert(q);
   }

@@ -98,12 +98,12 @@ export class QuoteService {
     return (await this.price(dto, apiKeyId)).view;
   }
 
-  /** As `create`, already serialised: the JSON stored is the JSON sent (one serialisation per quote). */
-  async createSerialized(dto: CreateQuoteDto, apiKeyId?: string): Promise<string> {
-    return (await this.price(dto, apiKeyId)).json;
+  /** As `create`, already serialised (UTF-8 JSON): the answer stored is the answer sent (one serialisation per quote). */
+  async createSerialized(dto: CreateQuoteDto, apiKeyId?: string): Promise<Buffer> {
+    return (await this.price(dto, apiKeyId)).body;
   }
 
-  private async price(dto: CreateQuoteDto, apiKeyId?: string): Promise<{ view: QuoteView; json: string }> {
+  private async price(dto: CreateQuoteDto, apiKeyId?: string): Promise<{ view: QuoteView; body: Buffer }> {
     const now = this.clock.now();
     const shipment = toShipmentSpec(dto, dto.shipDate ?? this.originToday(dto.shipFrom.country, now));
     const sort: QuoteSort = dto.sort ?? 'best_value';
@@ -168,7 +168,7 @@ export class QuoteService {
       exchangeRates: [...ctx.fxUsed.values()],
       dutyRules: [...ctx.dutyRules.values()],
     };
-    const { json, compact } = serializeQuote(view);
+    const serialized = serializeQuote(view);
     await this.repository.insert({
       id: quoteId,
       createdAt: now,
@@ -178,10 +178,10 @@ export class QuoteService {
       currency: dto.currency,
       incoterm: dto.incoterm,
       shipment,
-      response: compact,
+      response: serialized.compact,
       options: Object.fromEntries(built.map((b) => [b.view.id, b.booking])),
     });
-    return { view, json };
+    return { view, body: serialized.body() };
   }
 
   /**
