@@ -63,6 +63,8 @@ export interface PairSpec {
   connections?: number;
   rounds?: number;
   roundSeconds?: number;
+  /** Warm-up per side before calibration (seconds at 8 connections). */
+  warmSeconds?: number;
 }
 
 /**
@@ -95,12 +97,18 @@ export async function measurePair(run: InstanceRun, spec: PairSpec): Promise<voi
       if (!load) return;
       loads.push(load);
     }
-    // Warm-up doubles as calibration: each round then sends a fixed number of requests (about
-    // `roundSeconds` worth, at least 15), so that a slow side still yields whole samples per round.
+    // Warm-up, then calibration. A fresh instance answers its first one or two thousand quotes at up
+    // to twice the CPU of later ones (V8 has not yet optimised the request path), and one connection
+    // reaches that many only after several seconds, fewer on the slower side: a short warm-up at one
+    // connection counted part of the warm-up in the rounds, more of it on the large side. So each side
+    // is first driven with 8 connections; then, alone at the measured connections, it is calibrated:
+    // each round sends a fixed number of requests (about `roundSeconds` worth, at least 15), so that a
+    // slow side still yields whole samples per round.
     const perRound: number[] = [];
     for (let i = 0; i < sides.length; i++) {
-      const warm = await runLoad({ baseUrl: runs[i].service.baseUrl, load: loads[i], connections, durationSeconds: run.options.quick ? 2 : 3 });
-      perRound.push(Math.max(15, Math.round(warm.rps * roundSeconds)));
+      await runLoad({ baseUrl: runs[i].service.baseUrl, load: loads[i], connections: Math.max(8, connections), durationSeconds: spec.warmSeconds ?? (run.options.quick ? 1.5 : 4) });
+      const calibration = await runLoad({ baseUrl: runs[i].service.baseUrl, load: loads[i], connections, durationSeconds: run.options.quick ? 0.5 : 1 });
+      perRound.push(Math.max(15, Math.round(calibration.rps * roundSeconds)));
       await runs[i].service.resetPeak();
     }
     const profiled = await Promise.all(runs.map((r, i) => r.startProfile(`${spec.id}:${sides[i].id}`)));
