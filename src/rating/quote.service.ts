@@ -169,7 +169,7 @@ export class QuoteService {
       dutyRules: [...ctx.dutyRules.values()],
     };
     const serialized = serializeQuote(view);
-    await this.repository.insert({
+    const stored = this.repository.insert({
       id: quoteId,
       createdAt: now,
       expiresAt,
@@ -181,7 +181,10 @@ export class QuoteService {
       response: serialized.compact,
       options: Object.fromEntries(built.map((b) => [b.view.id, b.booking])),
     });
-    return { view, body: serialized.body() };
+    // The pool sends the row on its next tick; the answer's bytes are put together after that, while
+    // PostgreSQL stores it, rather than after the commit. Nothing is answered before the commit.
+    const [body] = await Promise.all([nextTick().then(() => serialized.body()), stored]);
+    return { view, body };
   }
 
   /**
@@ -385,6 +388,15 @@ export class QuoteService {
     if (ctx.domestic) {
       return { total: zero, payer, dueOnDelivery: zero, collectedAtCheckout: zero, confidence: 'exact', duties: zero, taxes: zero, fees: zero, lines: [], deMinimis: [], collectedAtSale: false, warnings: [] };
     }
+    // Everything in the estimate's input but the mode, the pick-up day, the carrier's fees and the
+    // shipping amount comes from the request and is the same for every option. An answer that does not
+    // depend on the shipping amount (FOB value, no tax on shipping) is kept without it; options alike
+    // find theirs before any input is built.
+    const mode = carrier.mode ?? 'courier';
+    const anyShipping = `${mode}|${pickupDate}|${feesKey(carrier)}`;
+    const withShipping = `${shipping}|${anyShipping}`;
+    const known = ctx.landedCost.get(anyShipping) ?? ctx.landedCost.get(withShipping);
+    if (known) return known;
     const input: LandedCostInput = {
       shipFrom: { country: shipment.shipFrom.country, region: shipment.shipFrom.region, postalCode: shipment.shipFrom.postalCode },
       shipTo: { country: shipment.shipTo.country, region: shipment.shipTo.region, postalCode: shipment.shipTo.postalCode },
@@ -393,21 +405,15 @@ export class QuoteService {
       ...(shipment.handling.insurance && { insurance: shipment.handling.insurance }),
       incoterm: shipment.incoterm,
       currency,
-      mode: carrier.mode ?? 'courier',
+      mode,
       date: pickupDate,
       ...(ctx.givenRates.length && { exchangeRates: ctx.givenRates }),
       ...(shipment.importer && { importer: shipment.importer }),
       ...(ctx.sellerRegistrations && { sellerRegistrations: ctx.sellerRegistrations }),
       ...(carrier.ddp && { carrierFees: { ddpFee: carrier.ddp.ddpFee, disbursementFee: carrier.ddp.disbursementFee } }),
     };
-    // Everything else in `input` comes from the request and is the same for every option. An answer
-    // that does not depend on the shipping amount (FOB value, no tax on shipping) is kept without it.
-    const anyShipping = JSON.stringify([input.mode, pickupDate, input.carrierFees ?? null]);
-    const withShipping = `${shipping}|${anyShipping}`;
-    const known = ctx.landedCost.get(anyShipping) ?? ctx.landedCost.get(withShipping);
-    if (known) return known;
     // Carriers with other fees but the same mode and pick-up day share the estimate up to their fees.
-    const beforeFees = JSON.stringify([input.mode, pickupDate]);
+    const beforeFees = `${mode}|${pickupDate}`;
     let prepared = ctx.beforeCarrierFees.get(beforeFees) ?? ctx.beforeCarrierFees.get(`${shipping}|${beforeFees}`);
     if (!prepared) {
       prepared = this.landedCost.prepare(input);
@@ -489,6 +495,21 @@ function withSources(duties: QuoteOptionView['dutiesAndTaxes'], rules: DutyRuleR
     return { ...l, source: rule?.source ?? '' };
   });
   return { ...duties, lines, rulesUsed: [...used.values()] };
+}
+
+function nextTick(): Promise<void> {
+  return new Promise((resolve) => process.nextTick(resolve));
+}
+
+/** The carrier's DDP and disbursement fees as a key (carrier definitions do not change after boot). */
+const feeKeys = new WeakMap<CarrierDefinition, string>();
+function feesKey(carrier: CarrierDefinition): string {
+  let key = feeKeys.get(carrier);
+  if (key === undefined) {
+    key = JSON.stringify(carrier.ddp ? { ddpFee: carrier.ddp.ddpFee ?? null, disbursementFee: carrier.ddp.disbursementFee ?? null } : null);
+    feeKeys.set(carrier, key);
+  }
+  return key;
 }
 
 /** Taxes the seller collects at checkout (IOSS and the like) even when the recipient pays the rest. */
