@@ -393,7 +393,8 @@ export class QuoteService {
     // depend on the shipping amount (FOB value, no tax on shipping) is kept without it; options alike
     // find theirs before any input is built.
     const mode = carrier.mode ?? 'courier';
-    const anyShipping = `${mode}|${pickupDate}|${feesKey(carrier)}`;
+    const fees = carrierFeesOf(carrier);
+    const anyShipping = `${mode}|${pickupDate}|${fees.key}`;
     const withShipping = `${shipping}|${anyShipping}`;
     const known = ctx.landedCost.get(anyShipping) ?? ctx.landedCost.get(withShipping);
     if (known) return known;
@@ -410,7 +411,7 @@ export class QuoteService {
       ...(ctx.givenRates.length && { exchangeRates: ctx.givenRates }),
       ...(shipment.importer && { importer: shipment.importer }),
       ...(ctx.sellerRegistrations && { sellerRegistrations: ctx.sellerRegistrations }),
-      ...(carrier.ddp && { carrierFees: { ddpFee: carrier.ddp.ddpFee, disbursementFee: carrier.ddp.disbursementFee } }),
+      ...(fees.carrierFees && { carrierFees: fees.carrierFees }),
     };
     // Carriers with other fees but the same mode and pick-up day share the estimate up to their fees.
     const beforeFees = `${mode}|${pickupDate}`;
@@ -501,15 +502,19 @@ function nextTick(): Promise<void> {
   return new Promise((resolve) => process.nextTick(resolve));
 }
 
-/** The carrier's DDP and disbursement fees as a key (carrier definitions do not change after boot). */
-const feeKeys = new WeakMap<CarrierDefinition, string>();
-function feesKey(carrier: CarrierDefinition): string {
-  let key = feeKeys.get(carrier);
-  if (key === undefined) {
-    key = JSON.stringify(carrier.ddp ? { ddpFee: carrier.ddp.ddpFee ?? null, disbursementFee: carrier.ddp.disbursementFee ?? null } : null);
-    feeKeys.set(carrier, key);
+/**
+ * The carrier's DDP and disbursement fees as the landed-cost input takes them, and as a key (the JSON
+ * of the same object); remembered per carrier, as carrier definitions do not change after boot.
+ */
+const feesByCarrier = new WeakMap<CarrierDefinition, { carrierFees?: LandedCostInput['carrierFees']; key: string }>();
+function carrierFeesOf(carrier: CarrierDefinition): { carrierFees?: LandedCostInput['carrierFees']; key: string } {
+  let fees = feesByCarrier.get(carrier);
+  if (!fees) {
+    const carrierFees = carrier.ddp && { ddpFee: carrier.ddp.ddpFee, disbursementFee: carrier.ddp.disbursementFee };
+    fees = { carrierFees, key: JSON.stringify(carrierFees ?? null) };
+    feesByCarrier.set(carrier, fees);
   }
-  return key;
+  return fees;
 }
 
 /** Taxes the seller collects at checkout (IOSS and the like) even when the recipient pays the rest. */

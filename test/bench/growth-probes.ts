@@ -63,8 +63,6 @@ export interface PairSpec {
   connections?: number;
   rounds?: number;
   roundSeconds?: number;
-  /** Warm-up per side before calibration (seconds at 8 connections). */
-  warmSeconds?: number;
 }
 
 /**
@@ -106,7 +104,7 @@ export async function measurePair(run: InstanceRun, spec: PairSpec): Promise<voi
     // slow side still yields whole samples per round.
     const perRound: number[] = [];
     for (let i = 0; i < sides.length; i++) {
-      await runLoad({ baseUrl: runs[i].service.baseUrl, load: loads[i], connections: Math.max(8, connections), durationSeconds: spec.warmSeconds ?? (run.options.quick ? 1.5 : 4) });
+      await runLoad({ baseUrl: runs[i].service.baseUrl, load: loads[i], connections: Math.max(8, connections), durationSeconds: run.options.quick ? 1.5 : 4 });
       const calibration = await runLoad({ baseUrl: runs[i].service.baseUrl, load: loads[i], connections, durationSeconds: run.options.quick ? 0.5 : 1 });
       perRound.push(Math.max(15, Math.round(calibration.rps * roundSeconds)));
       await runs[i].service.resetPeak();
