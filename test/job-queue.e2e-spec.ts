@@ -58,3 +58,26 @@ describe('job queue (pg-boss)', () => {
     expect(attempts.get('ok-2')).toBe(1);
   });
 });
+
+/** Instances of a new deployment boot side by side on an empty database: each must start, and each queue exist once. */
+describe('job queue (pg-boss): instances starting at once', () => {
+  const names = Array.from({ length: 8 }, (_, i) => `boot_race_${i}`);
+
+  it.each([1, 2, 3])('four instances starting together on a new database all start (round %i)', async () => {
+    const db = await createTestDatabase();
+    const queues = Array.from({ length: 4 }, () => {
+      const q = new JobQueue(loadConfig({ DATABASE_URL: db.url, JOBS_POLL_INTERVAL_SECONDS: '60', LOG_LEVEL: 'silent' }));
+      for (const n of names) q.define(n, async () => undefined);
+      return q;
+    });
+    try {
+      const started = await Promise.allSettled(queues.map((q) => q.start()));
+      expect(started.flatMap((s) => (s.status === 'rejected' ? [String((s.reason as Error).message)] : []))).toEqual([]);
+      const rows = await withClient((c) => c.query<{ name: string }>(`SELECT name FROM pgboss.queue WHERE name LIKE 'boot_race_%' ORDER BY name`), db.url);
+      expect(rows.rows.map((r) => r.name)).toEqual([...names].sort());
+    } finally {
+      await Promise.all(queues.map((q) => q.stop()));
+      await db.drop();
+    }
+  });
+});

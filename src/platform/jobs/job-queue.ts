@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Client } from 'pg';
 import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
@@ -107,14 +108,7 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
     guardPgBossCompletions();
     await boss.start();
     this.boss = boss;
-    for (const q of this.queues.values()) {
-      await boss.createQueue(q.name, {
-        name: q.name,
-        retryLimit: q.options.retryLimit ?? 3,
-        retryDelay: q.options.retryDelaySeconds ?? 10,
-        expireInSeconds: q.options.expireInSeconds ?? 300,
-      });
-    }
+    await this.createQueues(boss);
     if (!enabled) {
       this.logger.log('JOBS_ENABLED=false: jobs are queued here and run by another instance');
       return;
@@ -126,6 +120,34 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
         this.runBatch(boss, q, jobs, batchSize, () => workerId),
       );
       this.workerIds.set(q.name, workerId);
+    }
+  }
+
+  /**
+   * Creates the queues this database does not have yet, one instance at a time. pg-boss's
+   * create_queue writes the queue's row and attaches a partition table in one statement; two
+   * instances of a new deployment doing that at once deadlock, and PostgreSQL ends one of them,
+   * which would stop that instance from starting. A session advisory lock held on a connection of
+   * its own lines them up; whoever comes second finds the queues there and creates nothing.
+   */
+  private async createQueues(boss: PgBoss): Promise<void> {
+    const existing = new Set((await boss.getQueues()).map((q) => q.name));
+    if ([...this.queues.keys()].every((name) => existing.has(name))) return;
+    const lock = new Client({ connectionString: this.config.DATABASE_URL, application_name: 'parcelwise-jobs' });
+    await lock.connect();
+    try {
+      await lock.query('SELECT pg_advisory_lock(hashtext($1))', [QUEUE_CREATION_LOCK]);
+      for (const q of this.queues.values()) {
+        await boss.createQueue(q.name, {
+          name: q.name,
+          retryLimit: q.options.retryLimit ?? 3,
+          retryDelay: q.options.retryDelaySeconds ?? 10,
+          expireInSeconds: q.options.expireInSeconds ?? 300,
+        });
+      }
+    } finally {
+      // Closing the session releases its advisory lock, also when a creation failed.
+      await lock.end().catch((e: Error) => this.logger.warn(`closing the queue-creation lock: ${e.message}`));
     }
   }
 
@@ -194,6 +216,9 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
     return this.boss;
   }
 }
+
+/** The advisory lock that lines up instances creating pg-boss queues. */
+const QUEUE_CREATION_LOCK = 'parcelwise.pgboss.create_queue';
 
 /** pg-boss's database hook bound to the query runner of an open TypeORM transaction. */
 function transactionDb(tx: EntityManager): PgBoss.Db {
