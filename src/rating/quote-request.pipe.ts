@@ -8,6 +8,7 @@ import { ExchangeRateTable } from '../money/exchange-rates';
 import { Clock } from '../platform/clock/clock';
 import { AppError, type ErrorDetail } from '../platform/errors/app-error';
 import { flattenValidationErrors } from '../platform/errors/validation-errors';
+import { compileDtoCheck } from '../platform/http/compiled-dto-check';
 import { findMisshapenNested } from '../platform/http/nested-shape';
 import { validOutside } from '../platform/http/request-checks';
 import { ReferenceData } from '../tariffs/reference-data';
@@ -18,10 +19,15 @@ import { originToday } from './delivery-window';
 /** How far ahead a ship date may be: holiday and fuel tables are not kept further out. */
 const MAX_DAYS_AHEAD = 60;
 
+/** The DTO's rules compiled (see compileDtoCheck): a body it passes needs no class-validator run. */
+const structurallyValid = compileDtoCheck(CreateQuoteDto);
+
 /**
  * Validates a quote request in one pass: the DTO's structure (whitelist, types, formats) and the
  * checks against reference data, so that one 400 lists every problem. The route declares its body
- * as `unknown` so that the global pipe leaves it to this one.
+ * as `unknown` so that the global pipe leaves it to this one. A body the compiled check passes skips
+ * class-validator (the checkout path's most frequent request is a valid one); any other body gets
+ * class-validator's full list of problems.
  */
 @Injectable()
 export class QuoteRequestPipe implements PipeTransform<unknown, CreateQuoteDto> {
@@ -39,10 +45,7 @@ export class QuoteRequestPipe implements PipeTransform<unknown, CreateQuoteDto> 
       throw AppError.validation([{ path: '', message: 'body must be a JSON object' }]);
     }
     const dto = plainToInstance(CreateQuoteDto, value);
-    const structural = flattenValidationErrors(
-      validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, validationError: { target: false, value: false } }),
-    );
-    structural.push(...findMisshapenNested(dto).filter((p) => !structural.some((d) => d.path === p.path)));
+    const structural = structurallyValid?.(value) ? [] : structuralProblems(dto);
     const valid = validOutside(structural.map((d) => d.path));
     const origin = typeof dto.shipFrom?.country === 'string' ? dto.shipFrom.country : undefined;
     const today = originToday(this.clock.now(), this.zoneOf(origin));
@@ -64,6 +67,15 @@ export class QuoteRequestPipe implements PipeTransform<unknown, CreateQuoteDto> 
   private zoneOf(country: string | undefined): string {
     return this.carriers.all().find((c) => country && c.origins.includes(country))?.timeZone ?? 'UTC';
   }
+}
+
+/** What class-validator finds wrong with the DTO's structure, and nested values that are not objects. */
+function structuralProblems(dto: CreateQuoteDto): ErrorDetail[] {
+  const structural = flattenValidationErrors(
+    validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, validationError: { target: false, value: false } }),
+  );
+  structural.push(...findMisshapenNested(dto).filter((p) => !structural.some((d) => d.path === p.path)));
+  return structural;
 }
 
 function addDays(date: string, days: number): string {

@@ -1,0 +1,237 @@
+import 'reflect-metadata';
+import { plainToInstance, Type } from 'class-transformer';
+import { IsEmail, IsInt, IsOptional, IsString, Matches, ValidateIf, validateSync, ValidateNested } from 'class-validator';
+import { CreateQuoteDto } from '../../rating/quote-request.dto';
+import { compileDtoCheck } from './compiled-dto-check';
+import { findMisshapenNested } from './nested-shape';
+
+/** class-validator's verdict as the quote pipe asks for it: no problem at all, nested shapes included. */
+function classValidatorAccepts(cls: new () => object, body: unknown): boolean {
+  const dto = plainToInstance(cls, body);
+  const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, validationError: { target: false, value: false } });
+  return errors.length === 0 && findMisshapenNested(dto).length === 0;
+}
+
+const money = (amount: string, currency = 'EUR') => ({ amount, currency });
+
+/** Bodies that use every field of a quote request at least once. */
+const VALID_QUOTES: object[] = [
+  {
+    shipFrom: { country: 'DE', postalCode: '53113', city: 'Bonn' },
+    shipTo: { country: 'US', postalCode: '10001', city: 'New York', region: 'NY', residential: true },
+    parcels: [
+      { weight: { value: 1.4, unit: 'kg' }, dimensions: { length: 35, width: 25, height: 12, unit: 'cm' } },
+      { weight: { value: 0.6, unit: 'kg' }, dimensions: { length: 25, width: 20, height: 10, unit: 'cm' } },
+    ],
+    items: [
+      { sku: 'TS-1', description: 'Cotton T-shirt', hsCode: '610910', originCountry: 'CN', quantity: 4, unitValue: money('12.50') },
+      { sku: 'SW-1', description: 'Cotton pullover', hsCode: '6110.20', originCountry: 'PT', quantity: 1, unitValue: money('39.00') },
+    ],
+    incoterm: 'DDP',
+    currency: 'USD',
+  },
+  {
+    shipFrom: { country: 'DE', postalCode: '53113', city: 'Bonn', region: 'NW', residential: false },
+    shipTo: { country: 'CH', postalCode: '8008', city: 'Zürich 😀' },
+    parcels: [{ weight: { value: 420, unit: 'kg' }, dimensions: { length: 120, width: 80, height: 100, unit: 'cm' }, pallet: true, reference: 'PAL-1' }],
+    items: [
+      {
+        description: 'Lithium batteries',
+        hsCode: '8507.60.00',
+        originCountry: 'CN',
+        quantity: 10,
+        unitValue: money('120.000001'),
+        unitWeight: { value: 0.5, unit: 'lb' },
+        preferenceClaimed: false,
+      },
+    ],
+    handling: {
+      dangerousGoods: [{ unNumber: 'UN3481', class: '9', packingGroup: 'II', packingInstruction: 'PI967', section: 'II', quantity: 2 }],
+      dryIceKg: 0,
+      temperature: { minC: 2, maxC: 8 },
+      fragile: true,
+      signature: 'adult',
+      insurance: money('1200'),
+    },
+    incoterm: 'DAP',
+    currency: 'CHF',
+    shipDate: '2026-12-01',
+    customerId: 'acme-gmbh',
+    importer: { type: 'business', taxIds: [{ type: 'vat', value: 'CHE-123.456.789', country: 'CH' }] },
+    sort: 'fastest',
+    carriers: ['dhl-express', 'dhl-freight'],
+    sellerRegistrations: ['eu_ioss'],
+    exchangeRates: [{ from: 'EUR', to: 'CHF', rate: '0.9412' }],
+  },
+  {
+    shipFrom: { country: 'GB' },
+    shipTo: { country: 'AU', postalCode: '2000' },
+    parcels: [{ weight: { value: 12, unit: 'oz' } }],
+    items: [],
+    incoterm: 'DAP',
+    currency: 'AUD',
+    handling: null,
+    importer: { type: 'consumer' },
+    sort: null,
+  },
+];
+
+/** Small, fixed-seed generator (mulberry32): the same altered bodies on every run. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Values of every JSON type, at and around the limits the quote DTO sets. */
+const ODD_VALUES: unknown[] = [
+  null, true, false, 0, -0, 1, -1, 0.0005, 0.001, 0.1, 1.5, 99, 100, 101, 500, 10000, 10001, 100000, 100001, 1000000, 1000001, 1e21, Infinity, -Infinity, -274, -273,
+  '', ' ', 'x', 'DE', 'de', 'USD', 'usd', 'EURO', 'kg', 'KG', 'cm', 'DDP', 'ddp', '12.50', '12.5000001', '1e3', '-1', '610910', '61091', '6109.1000', 'UN3481', 'un3481', 'PI967',
+  '2026-12-01', '2026-1-1', 'dhl-express', 'DHL', 'eu_ioss', 'I', 'IA', 'IV', 'adult', 'consumer', 'business', 'best_value', 'nope', '\u0000', '\uFE0F'.repeat(64), 'é'.repeat(64), '😀'.repeat(33),
+  'a'.repeat(64), 'a'.repeat(65), 'a'.repeat(100), 'a'.repeat(101), 'a'.repeat(500), 'a'.repeat(501), '53113\n', ' 53113', 'A'.repeat(17),
+  [], [1], ['DE'], [{}], [[]], [null], {}, { amount: '1', currency: 'EUR' }, { value: 1, unit: 'kg' }, { extra: 1 }, { __proto__x: 1 },
+];
+
+type Json = unknown;
+type Container = Record<string, Json> | Json[];
+
+/** Every place in a body (containers and their keys), for picking one to alter. */
+function places(body: Json, out: { parent: Container; key: string | number }[] = []): { parent: Container; key: string | number }[] {
+  if (Array.isArray(body)) body.forEach((v, i) => (out.push({ parent: body, key: i }), places(v, out)));
+  else if (body && typeof body === 'object') for (const [k, v] of Object.entries(body)) out.push({ parent: body as Record<string, Json>, key: k }), places(v, out);
+  return out;
+}
+
+function containers(body: Json, out: Container[] = []): Container[] {
+  if (Array.isArray(body)) (out.push(body), body.forEach((v) => containers(v, out)));
+  else if (body && typeof body === 'object') (out.push(body as Container), Object.values(body).forEach((v) => containers(v, out)));
+  return out;
+}
+
+/** One to three alterations of a deep copy: a value replaced, a key removed or added, a list grown or emptied. */
+function alter(seed: object, rnd: () => number): Json {
+  const body = structuredClone(seed) as Json;
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const count = 1 + Math.floor(rnd() * 3);
+  for (let n = 0; n < count; n++) {
+    const kind = rnd();
+    const all = places(body);
+    if (kind < 0.45 && all.length) {
+      const { parent, key } = pick(all);
+      (parent as Record<string | number, Json>)[key] = structuredClone(pick(ODD_VALUES));
+    } else if (kind < 0.6 && all.length) {
+      const { parent, key } = pick(all);
+      if (Array.isArray(parent)) parent.splice(Number(key), 1);
+      else delete parent[key as string];
+    } else if (kind < 0.75) {
+      const target = pick(containers(body));
+      if (Array.isArray(target)) target.push(structuredClone(target.length ? pick(target) : pick(ODD_VALUES)));
+      else target[pick(['extra', 'weight', 'amount', 'country', 'unknown', 'items', 'value', 'type'])] = structuredClone(pick(ODD_VALUES));
+    } else if (kind < 0.85) {
+      const lists = containers(body).filter(Array.isArray) as Json[][];
+      if (lists.length) {
+        const list = pick(lists);
+        const grown = list.length ? list[0] : pick(ODD_VALUES);
+        const size = pick([0, 9, 10, 11, 20, 21, 50, 51, 99, 100, 500, 501]);
+        list.splice(0, list.length, ...Array.from({ length: size }, () => structuredClone(grown)));
+      }
+    } else if (all.length) {
+      // A value moved somewhere else: right shapes in wrong places.
+      const from = pick(all);
+      const to = pick(all);
+      (to.parent as Record<string | number, Json>)[to.key] = structuredClone((from.parent as Record<string | number, Json>)[from.key]);
+    }
+  }
+  return body;
+}
+
+describe('compileDtoCheck', () => {
+  const check = compileDtoCheck(CreateQuoteDto)!;
+
+  it('compiles the quote request', () => {
+    expect(check).toBeDefined();
+  });
+
+  it.each(VALID_QUOTES.map((b, i) => [i, b]))('passes valid quote %i, as class-validator does', (_, body) => {
+    expect(classValidatorAccepts(CreateQuoteDto, body)).toBe(true);
+    expect(check(body)).toBe(true);
+  });
+
+  it('never passes a body that class-validator refuses (30,000 altered quote requests)', () => {
+    const rnd = random(20261128);
+    const looser: Json[] = [];
+    let passed = 0;
+    let refused = 0;
+    for (let i = 0; i < 30_000; i++) {
+      const body = alter(VALID_QUOTES[i % VALID_QUOTES.length], rnd);
+      if (!check(body)) {
+        refused++;
+        continue;
+      }
+      passed++;
+      if (!classValidatorAccepts(CreateQuoteDto, body)) looser.push(body);
+    }
+    expect(looser.slice(0, 3)).toEqual([]);
+    // Both verdicts are exercised in numbers: the alterations are not all fatal, nor all harmless.
+    expect(passed).toBeGreaterThan(2_000);
+    expect(refused).toBeGreaterThan(10_000);
+  });
+
+  it.each<[string, unknown]>([
+    ['a missing required field', { ...VALID_QUOTES[0], currency: undefined }],
+    ['null for a required field', { ...VALID_QUOTES[0], incoterm: null }],
+    ['an unknown field', { ...VALID_QUOTES[0], discount: '10%' }],
+    ['an unknown nested field', { ...VALID_QUOTES[0], shipTo: { country: 'US', state: 'NY' } }],
+    ['an array where one object goes', { ...VALID_QUOTES[0], shipTo: [{ country: 'US' }] }],
+    ['a list of lists', { ...VALID_QUOTES[0], parcels: [[]] }],
+    ['a number as a string', { ...VALID_QUOTES[0], currency: 840 }],
+    ['a string as a number', { ...VALID_QUOTES[0], parcels: [{ weight: { value: '1.4', unit: 'kg' } }] }],
+    ['a fraction where an integer goes', { ...VALID_QUOTES[0], items: [{ ...(VALID_QUOTES[0] as { items: object[] }).items[0], quantity: 1.5 }] }],
+    ['an infinite number', { ...VALID_QUOTES[0], parcels: [{ weight: { value: Infinity, unit: 'kg' } }] }],
+  ])('refuses %s', (_, body) => {
+    expect(check(body)).toBe(false);
+  });
+
+  it('has no fast path for a class whose rules it cannot state (custom validators, conditions, nested classes without @Type)', () => {
+    class WithEmail {
+      @IsEmail() email!: string;
+    }
+    class WithCondition {
+      @ValidateIf((o: { kind?: string }) => o.kind === 'x') @IsString() name!: string;
+    }
+    class Inner {
+      @IsInt() n!: number;
+    }
+    class Untyped {
+      @ValidateNested() inner!: Inner;
+    }
+    class Flagged {
+      @Matches(/^a+$/i) word!: string;
+    }
+    expect(compileDtoCheck(WithEmail)).toBeUndefined();
+    expect(compileDtoCheck(WithCondition)).toBeUndefined();
+    expect(compileDtoCheck(Untyped)).toBeUndefined();
+    expect(compileDtoCheck(Flagged)).toBeUndefined();
+  });
+
+  it('treats @IsOptional() as class-validator does: missing or null skips the rules', () => {
+    class Inner {
+      @IsInt() n!: number;
+    }
+    class Outer {
+      @IsOptional() @IsString() @Matches(/^[a-z]+$/) name?: string;
+      @IsOptional() @ValidateNested() @Type(() => Inner) inner?: Inner;
+    }
+    const outer = compileDtoCheck(Outer)!;
+    for (const body of [{}, { name: null }, { inner: null }, { name: 'abc', inner: { n: 1 } }]) {
+      expect([outer(body), classValidatorAccepts(Outer, body)]).toEqual([true, true]);
+    }
+    for (const body of [{ name: 'ABC' }, { name: 1 }, { inner: {} }, { inner: { n: 1, m: 2 } }, { other: 1 }]) {
+      expect([outer(body), classValidatorAccepts(Outer, body)]).toEqual([false, false]);
+    }
+  });
+});
