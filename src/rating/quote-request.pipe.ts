@@ -8,7 +8,7 @@ import { ExchangeRateTable } from '../money/exchange-rates';
 import { Clock } from '../platform/clock/clock';
 import { AppError, type ErrorDetail } from '../platform/errors/app-error';
 import { flattenValidationErrors } from '../platform/errors/validation-errors';
-import { compileDtoCheck } from '../platform/http/compiled-dto-check';
+import { dtoCheckFor } from '../platform/http/compiled-dto-check';
 import { findMisshapenNested } from '../platform/http/nested-shape';
 import { validOutside } from '../platform/http/request-checks';
 import { ReferenceData } from '../tariffs/reference-data';
@@ -18,9 +18,6 @@ import { originToday } from './delivery-window';
 
 /** How far ahead a ship date may be: holiday and fuel tables are not kept further out. */
 const MAX_DAYS_AHEAD = 60;
-
-/** The DTO's rules compiled (see compileDtoCheck): a body it passes needs no class-validator run. */
-const structurallyValid = compileDtoCheck(CreateQuoteDto);
 
 /**
  * Validates a quote request in one pass: the DTO's structure (whitelist, types, formats) and the
@@ -45,7 +42,8 @@ export class QuoteRequestPipe implements PipeTransform<unknown, CreateQuoteDto> 
       throw AppError.validation([{ path: '', message: 'body must be a JSON object' }]);
     }
     const dto = plainToInstance(CreateQuoteDto, value);
-    const structural = structurallyValid?.(value) ? [] : structuralProblems(dto);
+    // The DTO's rules compiled (see compileDtoCheck): a request they pass needs no class-validator run.
+    const structural = dtoCheckFor(CreateQuoteDto)?.(dto) ? [] : structuralProblems(dto);
     const valid = validOutside(structural.map((d) => d.path));
     const origin = typeof dto.shipFrom?.country === 'string' ? dto.shipFrom.country : undefined;
     const today = originToday(this.clock.now(), this.zoneOf(origin));

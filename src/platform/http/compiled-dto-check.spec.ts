@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
 import { IsEmail, IsInt, IsOptional, IsString, Matches, ValidateIf, validateSync, ValidateNested } from 'class-validator';
+import { LandedCostRequestDto } from '../../landed-cost/landed-cost.dto';
 import { CreateQuoteDto } from '../../rating/quote-request.dto';
-import { compileDtoCheck } from './compiled-dto-check';
+import { compileDtoCheck, dtoCheckFor } from './compiled-dto-check';
 import { findMisshapenNested } from './nested-shape';
 
 /** class-validator's verdict as the quote pipe asks for it: no problem at all, nested shapes included. */
@@ -73,6 +74,43 @@ const VALID_QUOTES: object[] = [
     handling: null,
     importer: { type: 'consumer' },
     sort: null,
+  },
+];
+
+/** Landed-cost requests, the B2B order with every field among them. */
+const VALID_LANDED_COST: object[] = [
+  {
+    shipFrom: { country: 'US' },
+    shipTo: { country: 'AU', postalCode: '2000' },
+    items: [{ description: 'Amplifier', hsCode: '851840', originCountry: 'US', quantity: 1, unitValue: money('1274.00', 'USD'), unitWeight: { value: 4, unit: 'kg' } }],
+    shipping: money('100.00', 'USD'),
+    insurance: money('18.30', 'USD'),
+    incoterm: 'DAP',
+    currency: 'AUD',
+    mode: 'courier',
+    date: '2026-11-27',
+    exchangeRates: [{ from: 'USD', to: 'AUD', rate: '1.0989' }],
+    importer: { type: 'consumer' },
+    sellerRegistrations: ['au_gst'],
+  },
+  {
+    shipFrom: { country: 'DE', region: 'BY', postalCode: '80331' },
+    shipTo: { country: 'CA', region: 'ON', postalCode: 'M5V 2T6' },
+    items: Array.from({ length: 20 }, (_, i) => ({
+      sku: `SKU-${i}`,
+      description: `Part ${i}`,
+      hsCode: i % 2 ? '8483.40' : '9403 20',
+      originCountry: i % 3 ? 'DE' : 'CN',
+      quantity: 1 + i,
+      unitValue: money(`${10 + i}.5`),
+      ...(i % 4 === 0 && { unitVolumeLitres: 0.75, alcoholPercent: 40 }),
+      preferenceClaimed: i % 2 === 0,
+    })),
+    incoterm: 'DDP',
+    currency: 'CAD',
+    mode: 'postal',
+    importer: { type: 'business', taxIds: [{ type: 'bn', value: '123456789RT0001', country: 'CA' }] },
+    carrierFees: { ddpFee: money('5.00'), disbursementFee: { percent: 2, minimum: money('10'), flat: null } },
   },
 ];
 
@@ -149,36 +187,47 @@ function alter(seed: object, rnd: () => number): Json {
   return body;
 }
 
+/** Alters the seeds `count` times; returns how many altered bodies the check passed and refused, and the ones it passed that class-validator refuses. */
+function compare(cls: new () => object, seeds: object[], count: number, seed: number): { passed: number; refused: number; looser: Json[] } {
+  const check = compileDtoCheck(cls)!;
+  const rnd = random(seed);
+  const looser: Json[] = [];
+  let passed = 0;
+  for (let i = 0; i < count; i++) {
+    const body = alter(seeds[i % seeds.length], rnd);
+    if (!check(plainToInstance(cls, body))) continue;
+    passed++;
+    if (!classValidatorAccepts(cls, body)) looser.push(body);
+  }
+  return { passed, refused: count - passed, looser };
+}
+
 describe('compileDtoCheck', () => {
-  const check = compileDtoCheck(CreateQuoteDto)!;
+  const check = (body: unknown) => dtoCheckFor(CreateQuoteDto)!(plainToInstance(CreateQuoteDto, body));
 
-  it('compiles the quote request', () => {
-    expect(check).toBeDefined();
+  it('compiles the quote and landed-cost requests, once per class', () => {
+    expect(compileDtoCheck(CreateQuoteDto)).toBeDefined();
+    expect(dtoCheckFor(LandedCostRequestDto)).toBeDefined();
+    expect(dtoCheckFor(LandedCostRequestDto)).toBe(dtoCheckFor(LandedCostRequestDto));
   });
 
-  it.each(VALID_QUOTES.map((b, i) => [i, b]))('passes valid quote %i, as class-validator does', (_, body) => {
-    expect(classValidatorAccepts(CreateQuoteDto, body)).toBe(true);
-    expect(check(body)).toBe(true);
-  });
+  it.each([...VALID_QUOTES.map((b, i) => ['quote', i, CreateQuoteDto, b] as const), ...VALID_LANDED_COST.map((b, i) => ['landed-cost', i, LandedCostRequestDto, b] as const)])(
+    'passes valid %s request %i, as class-validator does',
+    (_, __, cls, body) => {
+      expect(classValidatorAccepts(cls, body)).toBe(true);
+      expect(compileDtoCheck(cls)!(plainToInstance(cls, body))).toBe(true);
+    },
+  );
 
-  it('never passes a body that class-validator refuses (30,000 altered quote requests)', () => {
-    const rnd = random(20261128);
-    const looser: Json[] = [];
-    let passed = 0;
-    let refused = 0;
-    for (let i = 0; i < 30_000; i++) {
-      const body = alter(VALID_QUOTES[i % VALID_QUOTES.length], rnd);
-      if (!check(body)) {
-        refused++;
-        continue;
-      }
-      passed++;
-      if (!classValidatorAccepts(CreateQuoteDto, body)) looser.push(body);
-    }
+  it.each([
+    ['quote', CreateQuoteDto, VALID_QUOTES, 12_000],
+    ['landed-cost', LandedCostRequestDto, VALID_LANDED_COST, 6_000],
+  ] as const)('never passes a %s request that class-validator refuses (altered requests)', (_, cls, seeds, count) => {
+    const { passed, refused, looser } = compare(cls, seeds, count, 20261128);
     expect(looser.slice(0, 3)).toEqual([]);
     // Both verdicts are exercised in numbers: the alterations are not all fatal, nor all harmless.
-    expect(passed).toBeGreaterThan(2_000);
-    expect(refused).toBeGreaterThan(10_000);
+    expect(passed).toBeGreaterThan(count / 15);
+    expect(refused).toBeGreaterThan(count / 3);
   });
 
   it.each<[string, unknown]>([

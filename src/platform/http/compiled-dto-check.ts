@@ -11,11 +11,12 @@ type Schema = Record<string, unknown>;
 type DtoClass = new () => object;
 
 /**
- * A yes/no check of a request body against a DTO class, compiled once from the class's own
+ * A yes/no check of a request DTO against its class, compiled once from the class's own
  * class-validator rules (and its class-transformer `@Type`s for nested objects) into a JSON Schema
- * run by ajv. It answers "certainly valid" or "not known valid": a body it accepts is one that
- * `validateSync(plainToInstance(cls, body), { whitelist, forbidNonWhitelisted, forbidUnknownValues })`
- * and `findMisshapenNested` accept too, so a pipe may skip them; for any other body the pipe runs
+ * run by ajv. It is given the instance `plainToInstance` made of the body (after any `@Transform`,
+ * as class-validator sees it) and answers "certainly valid" or "not known valid": an instance it
+ * accepts is one that `validateSync(dto, { whitelist, forbidNonWhitelisted, forbidUnknownValues })`
+ * and `findMisshapenNested` accept too, so a pipe may skip them; for any other the pipe runs
  * class-validator as before, which words the 400.
  *
  * It is never looser than class-validator, and is stricter where the two differ: a nested object
@@ -42,6 +43,18 @@ export function compileDtoCheck(cls: DtoClass): ((body: unknown) => boolean) | u
   const ajv = new Ajv({ allErrors: false, strict: true, strictNumbers: true, unicodeRegExp: false, coerceTypes: false, useDefaults: false, removeAdditional: false });
   const validate: ValidateFunction = ajv.compile(schema);
   return (body) => validate(body) === true;
+}
+
+const compiled = new WeakMap<DtoClass, ((body: unknown) => boolean) | null>();
+
+/** `compileDtoCheck(cls)`, compiled on first use and remembered; undefined for a class without a fast path. */
+export function dtoCheckFor(cls: DtoClass): ((body: unknown) => boolean) | undefined {
+  let check = compiled.get(cls);
+  if (check === undefined) {
+    check = compileDtoCheck(cls) ?? null;
+    compiled.set(cls, check);
+  }
+  return check ?? undefined;
 }
 
 class UnsupportedRule extends Error {}

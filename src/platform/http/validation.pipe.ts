@@ -2,6 +2,7 @@ import { ValidationPipe } from '@nestjs/common';
 import { ValidationError, type ValidatorOptions } from 'class-validator';
 import { AppError, type ErrorDetail } from '../errors/app-error';
 import { flattenValidationErrors } from '../errors/validation-errors';
+import { dtoCheckFor } from './compiled-dto-check';
 import { findMisshapenNested } from './nested-shape';
 import { runRequestChecks, type Resolve } from './request-checks';
 
@@ -29,10 +30,25 @@ class StrictValidationPipe extends ValidationPipe {
   }
 
   protected override async validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> {
-    const errors = await super.validate(object, options);
+    // A DTO its compiled rules pass (see compileDtoCheck) has nothing for class-validator to report.
+    const errors = isStrict(options) && dtoCheckFor(object.constructor as new () => object)?.(object) ? [] : await super.validate(object, options);
     for (const detail of await problemsBeyondDecorators(object, flattenValidationErrors(errors), this.resolve)) errors.push(new CheckedProblem(detail));
     return errors;
   }
+}
+
+/** The options the compiled checks stand in for: whitelist, unknown fields and values refused, no groups, nothing skipped. */
+function isStrict(options: ValidatorOptions | undefined): boolean {
+  return (
+    !!options?.whitelist &&
+    !!options.forbidNonWhitelisted &&
+    options.forbidUnknownValues !== false &&
+    !options.groups?.length &&
+    !options.always &&
+    !options.skipMissingProperties &&
+    !options.skipNullProperties &&
+    !options.skipUndefinedProperties
+  );
 }
 
 /**
