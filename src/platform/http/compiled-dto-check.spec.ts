@@ -18,18 +18,15 @@ const money = (amount: string, currency = 'EUR') => ({ amount, currency });
 /** Bodies that use every field of a quote request at least once. */
 const VALID_QUOTES: object[] = [
   {
-    shipFrom: { country: 'DE', postalCode: '53113', city: 'Bonn' },
-    shipTo: { country: 'US', postalCode: '10001', city: 'New York', region: 'NY', residential: true },
-    parcels: [
-      { weight: { value: 1.4, unit: 'kg' }, dimensions: { length: 35, width: 25, height: 12, unit: 'cm' } },
-      { weight: { value: 0.6, unit: 'kg' }, dimensions: { length: 25, width: 20, height: 10, unit: 'cm' } },
-    ],
+    shipFrom: { country: 'FR', postalCode: '69002', city: 'Lyon' },
+    shipTo: { country: 'JP', postalCode: '150-0001', city: 'Tokyo', region: '13', residential: true },
+    parcels: [{ weight: { value: 2.25, unit: 'kg' }, dimensions: { length: 40.5, width: 30, height: 8, unit: 'cm' } }, { weight: { value: 300, unit: 'g' } }],
     items: [
-      { sku: 'TS-1', description: 'Cotton T-shirt', hsCode: '610910', originCountry: 'CN', quantity: 4, unitValue: money('12.50') },
-      { sku: 'SW-1', description: 'Cotton pullover', hsCode: '6110.20', originCountry: 'PT', quantity: 1, unitValue: money('39.00') },
+      { sku: 'SILK-9', description: 'Silk scarf', hsCode: '621410', originCountry: 'FR', quantity: 3, unitValue: money('85.00') },
+      { description: 'Notebook', hsCode: '4820.10', originCountry: 'IT', quantity: 12, unitValue: money('4.2') },
     ],
     incoterm: 'DDP',
-    currency: 'USD',
+    currency: 'JPY',
   },
   {
     shipFrom: { country: 'DE', postalCode: '53113', city: 'Bonn', region: 'NW', residential: false },
@@ -80,18 +77,18 @@ const VALID_QUOTES: object[] = [
 /** Landed-cost requests, the B2B order with every field among them. */
 const VALID_LANDED_COST: object[] = [
   {
-    shipFrom: { country: 'US' },
-    shipTo: { country: 'AU', postalCode: '2000' },
-    items: [{ description: 'Amplifier', hsCode: '851840', originCountry: 'US', quantity: 1, unitValue: money('1274.00', 'USD'), unitWeight: { value: 4, unit: 'kg' } }],
-    shipping: money('100.00', 'USD'),
-    insurance: money('18.30', 'USD'),
+    shipFrom: { country: 'JP' },
+    shipTo: { country: 'NZ', postalCode: '6011' },
+    items: [{ description: 'Camera lens', hsCode: '900211', originCountry: 'JP', quantity: 2, unitValue: money('640.00', 'JPY'), unitWeight: { value: 900, unit: 'g' } }],
+    shipping: money('3000', 'JPY'),
+    insurance: money('25.5', 'NZD'),
     incoterm: 'DAP',
-    currency: 'AUD',
+    currency: 'NZD',
     mode: 'courier',
-    date: '2026-11-27',
-    exchangeRates: [{ from: 'USD', to: 'AUD', rate: '1.0989' }],
+    date: '2026-12-02',
+    exchangeRates: [{ from: 'JPY', to: 'NZD', rate: '0.0112' }],
     importer: { type: 'consumer' },
-    sellerRegistrations: ['au_gst'],
+    sellerRegistrations: ['nz_gst'],
   },
   {
     shipFrom: { country: 'DE', region: 'BY', postalCode: '80331' },
