@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
-import { IsEmail, IsInt, IsOptional, IsString, Matches, ValidateIf, validateSync, ValidateNested } from 'class-validator';
+import { getMetadataStorage, IsEmail, IsInt, IsOptional, IsString, Matches, ValidateIf, validateSync, ValidateNested } from 'class-validator';
+import { AppModule } from '../../app.module';
 import { LandedCostRequestDto } from '../../landed-cost/landed-cost.dto';
 import { CreateQuoteDto } from '../../rating/quote-request.dto';
 import { compileDtoCheck, dtoCheckFor } from './compiled-dto-check';
@@ -208,7 +209,10 @@ describe('compileDtoCheck', () => {
     expect(dtoCheckFor(LandedCostRequestDto)).toBe(dtoCheckFor(LandedCostRequestDto));
   });
 
-  it.each([...VALID_QUOTES.map((b, i) => ['quote', i, CreateQuoteDto, b] as const), ...VALID_LANDED_COST.map((b, i) => ['landed-cost', i, LandedCostRequestDto, b] as const)])(
+  it.each<[string, number, new () => object, object]>([
+    ...VALID_QUOTES.map((b, i): [string, number, new () => object, object] => ['quote', i, CreateQuoteDto, b]),
+    ...VALID_LANDED_COST.map((b, i): [string, number, new () => object, object] => ['landed-cost', i, LandedCostRequestDto, b]),
+  ])(
     'passes valid %s request %i, as class-validator does',
     (_, __, cls, body) => {
       expect(classValidatorAccepts(cls, body)).toBe(true);
@@ -240,6 +244,15 @@ describe('compileDtoCheck', () => {
     ['an infinite number', { ...VALID_QUOTES[0], parcels: [{ weight: { value: Infinity, unit: 'kg' } }] }],
   ])('refuses %s', (_, body) => {
     expect(check(body)).toBe(false);
+  });
+
+  it('compiles or declines every class with validation rules in the application, never failing', () => {
+    expect(AppModule).toBeDefined(); // loads every module, and with them every DTO class
+    const targets = [...(getMetadataStorage() as unknown as { validationMetadatas: Map<unknown, unknown> }).validationMetadatas.keys()];
+    const classes = targets.filter((t): t is new () => object => typeof t === 'function');
+    expect(classes.length).toBeGreaterThan(40);
+    const compiledNames = classes.filter((cls) => compileDtoCheck(cls) !== undefined).map((cls) => cls.name);
+    expect(compiledNames).toEqual(expect.arrayContaining(['CreateQuoteDto', 'LandedCostRequestDto']));
   });
 
   it('has no fast path for a class whose rules it cannot state (custom validators, conditions, nested classes without @Type)', () => {

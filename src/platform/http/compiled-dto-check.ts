@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import Ajv, { type ValidateFunction } from 'ajv';
 import type { MetadataStorage as TransformerStorage } from 'class-transformer/types/MetadataStorage';
 import { getMetadataStorage, ValidationTypes } from 'class-validator';
@@ -46,12 +47,22 @@ export function compileDtoCheck(cls: DtoClass): ((body: unknown) => boolean) | u
 }
 
 const compiled = new WeakMap<DtoClass, ((body: unknown) => boolean) | null>();
+const logger = new Logger('CompiledDtoCheck');
 
-/** `compileDtoCheck(cls)`, compiled on first use and remembered; undefined for a class without a fast path. */
+/**
+ * `compileDtoCheck(cls)`, compiled on first use and remembered; undefined for a class without a fast
+ * path. A class whose schema ajv refuses to compile has none either (logged once): its requests are
+ * validated by class-validator alone, never answered with an error of the check's own.
+ */
 export function dtoCheckFor(cls: DtoClass): ((body: unknown) => boolean) | undefined {
   let check = compiled.get(cls);
   if (check === undefined) {
-    check = compileDtoCheck(cls) ?? null;
+    try {
+      check = compileDtoCheck(cls) ?? null;
+    } catch (e) {
+      logger.warn(`no compiled check for ${cls.name}: ${(e as Error).message}`);
+      check = null;
+    }
     compiled.set(cls, check);
   }
   return check ?? undefined;
